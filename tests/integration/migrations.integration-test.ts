@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { mkdtemp, cp, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/server/db/migrations";
+import { withScratchDatabase } from "../support/test-database";
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function copyOfMigrations(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "flowpilot-migrations-"));
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+describe("db:migrate", () => {
+  it("applies every migration once and records them as Prisma Migrate does", async () => {
+    await withScratchDatabase(async (url) => {
+      const files = await readMigrations(MIGRATIONS_DIR);
+      const first = await applyMigrations(url, MIGRATIONS_DIR);
+      expect(first.applied).toEqual(files.map((f) => f.name));
+
+      const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+        url, `SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`);
+      expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
+      for (const [i, r] of rows.entries()) {
+        expect(r.finished_at).toBeInstanceOf(Date);
+        expect(r.applied_steps_count).toBe(1);
+        expect(r.checksum).toBe(files[i]!.checksum);
+      }
+      // The checksum is sha256 of the file bytes, as Prisma Migrate computes it.
+      const { readFile } = await import("node:fs/promises");
+      const raw = await readFile(path.join(MIGRATIONS_DIR, files[0]!.name, "migration.sql"));
+      expect(rows[0]!.checksum).toBe(createHash("sha256").update(raw).digest("hex"));
+    });
+  });
+
+  it("applies nothing on a second run", async () => {
+    await withScratchDatabase(async (url) => {
+      await applyMigrations(url, MIGRATIONS_DIR);
+      const second = await applyMigrations(url, MIGRATIONS_DIR);
+      expect(second.applied).toEqual([]);
+      const [{ n }] = (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM _prisma_migrations`)) as [{ n: number }];
+      expect(n).toBe((await readMigrations(MIGRATIONS_DIR)).length);
+    });
+  });
+
+  it("is safe from several processes at once: each migration is applied exactly once", async () => {
+    await withScratchDatabase(async (url) => {
+      const results = await Promise.all([1, 2, 3, 4].map(() => applyMigrations(url, MIGRATIONS_DIR)));
+      const appliedCounts = results.map((r) => r.applied.length).sort();
+      const total = (await readMigrations(MIGRATIONS_DIR)).length;
+      expect(appliedCounts).toEqual([0, 0, 0, total]);
+      const [{ n }] = (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM _prisma_migrations`)) as [{ n: number }];
+      expect(n).toBe(total);
+    });
+  });
+
+  it("refuses, naming the migration, when an applied file was changed afterwards", async () => {
+    await withScratchDatabase(async (url) => {
+      const dir = await copyOfMigrations();
+      await applyMigrations(url, dir);
+      const [first] = await readMigrations(dir);
+      await writeFile(path.join(dir, first!.name, "migration.sql"), first!.sql + "\n-- edited\n");
+      await expect(applyMigrations(url, dir)).rejects.toThrow(new RegExp(`${first!.name} was changed after it was applied`));
+    });
+  });
+
+  it("records a failing migration as unfinished, rolls it back, and refuses later runs", async () => {
+    await withScratchDatabase(async (url) => {
+      const dir = await copyOfMigrations();
+      const broken = path.join(dir, "29990101000000_broken");
+      await mkdir(broken);
+      await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;\n`);
+
+      await expect(applyMigrations(url, dir)).rejects.toThrow(/29990101000000_broken failed/);
+      const [row] = await query<{ finished_at: Date | null; logs: string | null }>(
+        url, `SELECT finished_at, logs FROM _prisma_migrations WHERE migration_name = '29990101000000_broken'`);
+      expect(row!.finished_at).toBeNull();
+      expect(row!.logs).toMatch(/no_such_table/);
+      // The half-applied statement was rolled back with it.
+      const [t] = await query<{ exists: boolean }>(url, `SELECT to_regclass('half_done') IS NOT NULL AS exists`);
+      expect(t!.exists).toBe(false);
+
+      await expect(applyMigrations(url, dir)).rejects.toThrow(/failed earlier and is recorded as unfinished/);
+    });
+  });
+
+  it("accepts rows written by plain SQL that name only the contract's columns", async () => {
+    await withScratchDatabase(async (url) => {
+      await applyMigrations(url, MIGRATIONS_DIR);
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        const a = (await c.query(`INSERT INTO accounts (name, display_code) VALUES ('A', NULL) RETURNING id`)).rows[0].id;
+        const u = (await c.query(
+          `INSERT INTO users (account_id, email, name, password_hash, account_role) VALUES ($1, 'x@y.test', 'X', 'h', 'engineer') RETURNING id`, [a])).rows[0].id;
+        const s = (await c.query(
+          `INSERT INTO ai_sessions (user_id, account_id, session_type, intake_type, intake_content, status, confidence_tier, conversation_messages)
+           VALUES ($1, $2, 't', 'i', '{}', 'open', 'low', '[]') RETURNING id`, [u, a])).rows[0].id;
+        await c.query(
+          `INSERT INTO ai_session_steps (session_id, account_id, step_order, step_type, content, confidence_at_step)
+           VALUES ($1, $2, 1, 'x', '{}', NULL), ($1, $2, 1, 'y', '{}', 0.5)`, [s, a]);
+        await c.query(
+          `INSERT INTO session_handoffs (session_id, account_id, handed_off_by, intent, snapshot, priority, claimed_at, claimed_by)
+           VALUES ($1, $2, $3, 'i', '{}', 'p', NULL, NULL)`, [s, a, u]);
+        await c.query(
+          `INSERT INTO api_keys (account_id, user_id, name, key_hash, last_used_at, revoked_at) VALUES ($1, $2, 'k', 'h', NULL, NULL)`, [a, u]);
+        await expect(c.query(
+          `INSERT INTO users (account_id, email, name, password_hash, account_role) VALUES ($1, 'z@y.test', 'Z', 'h', 'superuser')`, [a]),
+        ).rejects.toThrow(/account_role/);
+        await expect(c.query(
+          `INSERT INTO users (account_id, email, name, password_hash, account_role) VALUES ($1, 'Mixed@Case.test', 'M', 'h', 'viewer')`, [a]),
+        ).rejects.toThrow(/users_email_lower_case/);
+        await expect(c.query(
+          `INSERT INTO users (account_id, email, name, password_hash, account_role) VALUES ($1, 'x@y.test', 'X2', 'h', 'viewer')`, [a]),
+        ).rejects.toThrow(/users_email_key/);
+      } finally {
+        await c.end();
+      }
+    });
+  });
+});
