@@ -1,8 +1,13 @@
+// Merges the domain routers; nothing else lives here.
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { analyticsRouter } from "./routers/analytics/router";
+import { apiKeysRouter } from "./routers/apiKeys/router";
+import { queueRouter } from "./routers/queue/router";
 
 export const appRouter = createTRPCRouter({
   analytics: analyticsRouter,
+  queue: queueRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

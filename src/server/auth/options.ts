@@ -11,7 +11,15 @@ import { getDb } from "@/server/db/client";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { authSecret } from "./secret";
 
-export const authOptions: NextAuthOptions = {
+let cached: NextAuthOptions | undefined;
+
+/** Built on first use, so `next build` needs no secret or database. */
+export function getAuthOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+const buildAuthOptions = (): NextAuthOptions => ({
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin" },
@@ -42,4 +50,4 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
-};
+});

@@ -1,5 +1,12 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/server/auth/options";
+import { getAuthOptions } from "@/server/auth/options";
 
-const handler = NextAuth(authOptions);
+export const dynamic = "force-dynamic";
+
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+function handler(req: Request, ctx: RouteContext) {
+  return NextAuth(getAuthOptions())(req, ctx);
+}
+
 export { handler as GET, handler as POST };
