@@ -56,7 +56,10 @@ async function main() {
   }
 
   const port = process.env.PORT ?? "3000";
-  const next = spawn("npx", ["--no-install", "next", mode, "-p", port], { stdio: "inherit", env: process.env });
+  const next = spawn("npx", ["--no-install", "next", mode, "-p", port], {
+    stdio: "inherit",
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env },
+  });
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;

