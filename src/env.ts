@@ -20,11 +20,6 @@ const schema = z
       .int("must be a whole number")
       .positive("must be positive")
       .default(120),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
-    }
   });
 
 export type Env = z.infer<typeof schema>;
@@ -35,8 +30,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings count as unset, as they do in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`);
+  const lines = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`);
+  // Checked beside the schema (not in a refinement) so it is reported
+  // together with every other problem.
+  if (cleaned.NODE_ENV === "production" && !cleaned.NEXTAUTH_SECRET) {
+    lines.push("  NEXTAUTH_SECRET is required in production");
+  }
+  if (result.success && lines.length === 0) return result.data;
   throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
 }
 

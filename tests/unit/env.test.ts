@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/env";
+
+const base = { DATABASE_URL: "postgresql://u@localhost:5432/db" };
+
+describe("environment validation", () => {
+  it("accepts a minimal development environment and fills defaults", () => {
+    const env = parseEnv(base);
+    expect(env.NODE_ENV).toBe("development");
+    expect(env.API_KEY_RATE_LIMIT_PER_MINUTE).toBe(120);
+  });
+
+  it("names every missing or bad variable at once, one line each", () => {
+    let message = "";
+    try {
+      parseEnv({ NODE_ENV: "production", NEXTAUTH_URL: "not a url", API_KEY_RATE_LIMIT_PER_MINUTE: "many" });
+    } catch (e) {
+      expect(e).toBeInstanceOf(EnvError);
+      message = (e as Error).message;
+    }
+    const lines = message.split("\n").slice(1);
+    expect(lines).toHaveLength(4);
+    expect(message).toMatch(/DATABASE_URL is required/);
+    expect(message).toMatch(/NEXTAUTH_URL must be an absolute URL/);
+    expect(message).toMatch(/API_KEY_RATE_LIMIT_PER_MINUTE must be a whole number/);
+    expect(message).toMatch(/NEXTAUTH_SECRET is required in production/);
+  });
+
+  it("requires NEXTAUTH_SECRET in production only", () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
+    expect(parseEnv({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
+  });
+
+  it("rejects a DATABASE_URL that is not PostgreSQL, and treats empty strings as unset", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
+    expect(() => parseEnv({ DATABASE_URL: "" })).toThrow(/DATABASE_URL is required/);
+  });
+});
