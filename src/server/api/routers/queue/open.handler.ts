@@ -1,0 +1,40 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { OPEN_LIMIT, type TOpenOutput } from "./open.schema";
+import { secondsBetween } from "./shared";
+
+type Row = {
+  id: string;
+  session_id: string;
+  priority: string;
+  intent: string;
+  handed_off_by_name: string;
+  created_at: Date;
+  age_seconds: number;
+  total: number;
+};
+
+export async function openHandoffs(db: Db, accountId: string): Promise<TOpenOutput> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT h.id, h.session_id, h.priority, h.intent, u.name AS handed_off_by_name, h.created_at,
+           ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.created_at`)} AS age_seconds,
+           count(*) OVER ()::int AS total
+    FROM session_handoffs h
+    JOIN users u ON u.id = h.handed_off_by
+    WHERE h.account_id = ${accountId}::uuid
+      AND h.claimed_at IS NULL
+    ORDER BY h.created_at DESC, h.id
+    LIMIT ${OPEN_LIMIT}`;
+  return {
+    total: rows[0]?.total ?? 0,
+    handoffs: rows.map((r) => ({
+      id: r.id,
+      sessionId: r.session_id,
+      priority: r.priority,
+      intent: r.intent,
+      handedOffByName: r.handed_off_by_name,
+      createdAt: r.created_at.toISOString(),
+      ageSeconds: Math.max(r.age_seconds, 0),
+    })),
+  };
+}

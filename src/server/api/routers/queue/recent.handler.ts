@@ -1,0 +1,46 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import type { Caller } from "@/server/auth/roles";
+import { RECENT_LIMIT, type TRecentOutput } from "./recent.schema";
+import { secondsBetween } from "./shared";
+
+type Row = {
+  id: string;
+  session_id: string;
+  priority: string;
+  intent: string;
+  claimed_by: string | null;
+  claimed_by_name: string | null;
+  claimed_at: Date;
+  claim_age_seconds: number;
+  seconds_to_first_action: number | null;
+};
+
+export async function recentClaims(db: Db, caller: Caller): Promise<TRecentOutput> {
+  // first_action_at is kept by triggers to the same "first step strictly
+  // after the claim" the metric uses, so each row agrees with the stat-card.
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT h.id, h.session_id, h.priority, h.intent, h.claimed_by, u.name AS claimed_by_name, h.claimed_at,
+           ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.claimed_at`)} AS claim_age_seconds,
+           round(extract(epoch FROM h.first_action_at - h.claimed_at), 3)::float8 AS seconds_to_first_action
+    FROM session_handoffs h
+    LEFT JOIN users u ON u.id = h.claimed_by
+    WHERE h.account_id = ${caller.accountId}::uuid
+      AND h.claimed_at IS NOT NULL
+      AND h.claimed_at <= now()
+    ORDER BY h.claimed_at DESC, h.id
+    LIMIT ${RECENT_LIMIT}`;
+  return {
+    claims: rows.map((r) => ({
+      id: r.id,
+      sessionId: r.session_id,
+      priority: r.priority,
+      intent: r.intent,
+      claimedByName: r.claimed_by_name,
+      claimedByMe: r.claimed_by === caller.userId,
+      claimedAt: r.claimed_at.toISOString(),
+      claimAgeSeconds: Math.max(r.claim_age_seconds, 0),
+      secondsToFirstAction: r.seconds_to_first_action,
+    })),
+  };
+}
