@@ -1,11 +1,10 @@
 // Request-bound tRPC context: resolves the caller from the request's headers.
-import { getDb } from "@/server/db/client";
+import { getDb, type Db } from "@/server/db/client";
 import { resolveCaller } from "@/server/auth/caller";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import { createContextInner } from "./trpc";
 
-export async function createContext(req: Request) {
-  const db = getDb();
+export async function createContext(req: Request, db: Db = getDb()) {
   try {
     return createContextInner({ db, ...(await resolveCaller(db, req)) });
   } catch (error) {

@@ -4,35 +4,63 @@
  * server both call `handleRestRequest`, so tests exercise this exact code.
  *
  * trpc-to-openapi answers an invalid input with 400; the contract says 422,
- * so `responseMeta` maps input validation failures. Authentication runs in
- * middlewares before input parsing, so an unauthenticated call is a 401
- * whatever its query.
+ * so `responseMeta` maps input validation failures, and the body's codes are
+ * relabelled to match the status. Authentication runs in middlewares before
+ * input parsing, so an unauthenticated call is a 401 whatever its query.
+ *
+ * Query values arrive as strings, or as an array when a parameter repeats,
+ * and an empty `?period=` as "": none of these is in the period enum, so
+ * all three are 422 rather than falling back to the default.
  */
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/context";
+import { createContext as createRequestContext } from "@/server/api/context";
 import type { Context } from "@/server/api/trpc";
 
 export const REST_BASE = "/api/v1";
 
-export async function handleRestRequest(req: Request): Promise<Response> {
-  let ctx: Context | undefined;
-  const response = await createOpenApiFetchHandler({
-    endpoint: REST_BASE,
-    router: appRouter,
-    req,
-    createContext: async () => (ctx = await createContext(req)),
-    responseMeta({ errors }) {
-      const headers = ctx?.responseHeaders ?? new Headers();
-      if (errors.some((e) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError)) {
-        return { status: 422, headers };
-      }
-      return { headers };
-    },
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`REST ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
-  return response;
+export type RestHandlerOptions = {
+  /** How a request becomes a context; the app's own by default. Tests pass one bound to another database. */
+  createContext?: (req: Request) => Promise<Context>;
+};
+
+export function createRestHandler(options: RestHandlerOptions = {}) {
+  const makeContext = options.createContext ?? ((req: Request) => createRequestContext(req));
+  return async function handle(req: Request): Promise<Response> {
+    let ctx: Context | undefined;
+    const response = await createOpenApiFetchHandler({
+      endpoint: REST_BASE,
+      router: appRouter,
+      req,
+      createContext: async () => (ctx = await makeContext(req)),
+      responseMeta({ errors }) {
+        const headers = ctx?.responseHeaders ?? new Headers();
+        if (errors.some((e) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError)) {
+          return { status: 422, headers };
+        }
+        return { headers };
+      },
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`REST ${path ?? "?"} failed:`, error.cause ?? error);
+      },
+    });
+    return response.status === 422 ? relabelUnprocessable(response) : response;
+  };
 }
+
+/** A 422 body says UNPROCESSABLE_CONTENT (as the OpenAPI document does), not tRPC's BAD_REQUEST/400. */
+async function relabelUnprocessable(response: Response): Promise<Response> {
+  const body = (await response.json()) as { code?: string; data?: Record<string, unknown> };
+  const relabelled = {
+    ...body,
+    code: "UNPROCESSABLE_CONTENT",
+    ...(body.data ? { data: { ...body.data, code: "UNPROCESSABLE_CONTENT", httpStatus: 422 } } : {}),
+  };
+  const headers = new Headers(response.headers);
+  headers.delete("content-length");
+  return new Response(JSON.stringify(relabelled), { status: 422, headers });
+}
+
+/** The production REST handler, resolving callers against the app's database. */
+export const handleRestRequest: (req: Request) => Promise<Response> = createRestHandler();

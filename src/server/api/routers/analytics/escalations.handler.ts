@@ -4,8 +4,8 @@
  * Reads `first_action_at`, which triggers keep equal to "the first step of the
  * session strictly after claimed_at" (migration handoff_first_action_at), so
  * the window is one index-only range scan of
- * session_handoffs(account_id, claimed_at) INCLUDE (first_action_at) and no
- * per-handoff row reaches Node.
+ * session_handoffs(account_id, claimed_at) INCLUDE (first_action_at) and only
+ * one aggregate row reaches Node.
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
@@ -23,8 +23,9 @@ type Row = {
 
 /** The handoffs in scope: the caller's account, claimed inside the window. */
 export function claimedInWindow(accountId: string, windowSeconds: number): Prisma.Sql {
-  // Window ends are both inclusive, measured in whole seconds (N × 86 400 s)
-  // rather than calendar days, so a DST change cannot stretch it.
+  // Both ends inclusive, measured in whole seconds (N × 86 400 s) rather than
+  // calendar days, so a DST change cannot stretch it. A claim dated after
+  // now() (a writer's clock running ahead) is outside.
   return Prisma.sql`
     h.account_id = ${accountId}::uuid
     AND h.claimed_at >= now() - make_interval(secs => ${windowSeconds})
@@ -33,27 +34,44 @@ export function claimedInWindow(accountId: string, windowSeconds: number): Prism
 
 export async function escalationsMetric(db: Db, accountId: string, period: Period): Promise<TEscalationsOutput> {
   const windowSeconds = PERIOD_DAYS[period] * 86_400;
+  // Deltas are whole microseconds (timestamptz's precision) as bigint, so
+  // every step below is exact until the final round(numeric, 3), which rounds
+  // half away from zero.
+  //
   // The median interpolates (percentile_cont: the mean of the two middle
-  // values for an even count), while p95 is nearest-rank (percentile_disc:
-  // an actual observed delta, the smallest with ≥ 95 % of deltas at or below
-  // it). That is what the contract defines; percentile_cont(0.95) would
-  // report a delta nobody waited. percentile_cont only takes float8; deltas
-  // carry at most 13 significant digits, which float8 holds exactly, and the
-  // cast back to numeric before round() keeps the half-away-from-zero rule.
+  // values for an even count) while p95 is nearest rank (percentile_disc: an
+  // observed delta, the smallest with at least 95 % of deltas at or below it).
+  // That is the contract: a p95 should be a wait someone actually had, and
+  // percentile_cont(0.95) would invent one between two observations.
+  // percentile_cont only works in float8. On integer microseconds its result
+  // is a whole or half microsecond, exact in float8 below 2^52 µs (~142
+  // years), so doubling it gives an exact integer that numeric halves again;
+  // a plain float8 → numeric cast would keep only 15 significant digits.
+  //
+  // first_action_at is strictly after claimed_at by construction; the floor at
+  // 0 only guards against rows written around the triggers.
   const [row] = await db.$queryRaw<Row[]>`
-    WITH deltas AS MATERIALIZED (
-      SELECT greatest(extract(epoch FROM h.first_action_at - h.claimed_at), 0) AS delta
+    WITH raw AS (
+      SELECT (extract(epoch FROM h.first_action_at - h.claimed_at) * 1000000)::bigint AS delta_us
       FROM session_handoffs h
       WHERE ${claimedInWindow(accountId, windowSeconds)}
+    ),
+    deltas AS (
+      -- Not greatest(delta_us, 0): greatest() skips NULLs, and would turn
+      -- "no action yet" into an action after 0 s.
+      SELECT CASE WHEN delta_us < 0 THEN 0 ELSE delta_us END AS delta_us FROM raw
     )
     SELECT
       now() - make_interval(secs => ${windowSeconds}) AS window_start,
       now() AS window_end,
       count(*)::int AS n_claimed,
-      count(delta)::int AS n_with_action,
-      round(avg(delta), 3)::float8 AS avg_seconds,
-      round((percentile_cont(0.5) WITHIN GROUP (ORDER BY delta::float8))::numeric, 3)::float8 AS median_seconds,
-      round(percentile_disc(0.95) WITHIN GROUP (ORDER BY delta), 3)::float8 AS p95_seconds
+      count(delta_us)::int AS n_with_action,
+      round(avg(delta_us) / 1000000, 3)::float8 AS avg_seconds,
+      round(
+        ((percentile_cont(0.5) WITHIN GROUP (ORDER BY delta_us::float8)) * 2)::bigint::numeric / 2000000,
+        3
+      )::float8 AS median_seconds,
+      round((percentile_disc(0.95) WITHIN GROUP (ORDER BY delta_us))::numeric / 1000000, 3)::float8 AS p95_seconds
     FROM deltas`;
   if (!row) throw new Error("aggregate returned no row");
 
