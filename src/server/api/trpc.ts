@@ -9,7 +9,8 @@
  *    development no stack, SQL or driver message reaches a client.
  * 3. Procedures: `publicProcedure`, `authedProcedure` (401 without a caller)
  *    and `roleProcedure(roles)` (403 naming the roles needed). Authorisation
- *    lives here, never in handlers.
+ *    lives here, never in handlers. API-key callers are rate limited per key
+ *    in `authedProcedure` (429 with Retry-After).
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -17,6 +18,7 @@ import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
 import type { AccountRole, Caller } from "@/server/auth/roles";
 import { isDatabaseUnavailable } from "@/server/db/errors";
+import { apiKeyRequestsPerMinute, consumeApiKeyRequest } from "@/server/auth/rate-limit";
 
 export type Context = {
   db: Db;
@@ -89,13 +91,27 @@ const databaseErrors = t.middleware(async ({ ctx, next }) => {
 
 export const publicProcedure = t.procedure.use(databaseErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.caller) {
     throw new TRPCError({
       code: "UNAUTHORIZED",
       message:
         ctx.authFailure ?? "Not authenticated: sign in, or send an API key as Authorization: Bearer <key>.",
     });
+  }
+  // Requests made with an API key are limited per key (rate-limit.ts), before
+  // the role check, so every authenticated call counts.
+  if (ctx.caller.apiKeyId) {
+    const decision = await consumeApiKeyRequest(ctx.caller.apiKeyId);
+    if (!decision.allowed) {
+      ctx.responseHeaders.set("Retry-After", String(decision.retryAfterSeconds));
+      throw new TRPCError({
+        code: "TOO_MANY_REQUESTS",
+        message:
+          `Rate limit exceeded: this API key may make ${apiKeyRequestsPerMinute()} requests per minute. ` +
+          `Retry after ${decision.retryAfterSeconds} s.`,
+      });
+    }
   }
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });

@@ -13,6 +13,7 @@ import { NextRequest } from "next/server";
 import type { Db } from "@/server/db/client";
 import type { Caller } from "./roles";
 import { hashApiKey, parseBearer } from "./api-keys";
+import { secureCookiesEnabled } from "./cookies";
 import { authSecret } from "./secret";
 
 export type ResolvedCaller = { caller: Caller | null; authFailure?: string };
@@ -26,7 +27,7 @@ export async function resolveCaller(db: Db, req: Request): Promise<ResolvedCalle
     return resolveApiKey(db, bearer.token);
   }
   const nextReq = req instanceof NextRequest ? req : new NextRequest(req.url, { headers: req.headers });
-  const token = await getToken({ req: nextReq, secret: authSecret() });
+  const token = await getToken({ req: nextReq, secret: authSecret(), secureCookie: secureCookiesEnabled() });
   if (!token?.sub) return { caller: null };
   const user = await db.user.findUnique({ where: { id: token.sub } });
   if (!user) return { caller: null };

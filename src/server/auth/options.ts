@@ -4,12 +4,16 @@
  * The token carries only the user id (`sub`). Role and account are read from
  * the database on each request (caller.ts), so a role change or a removed
  * user takes effect on the next request, not when the token expires.
+ * Cookies are httpOnly and SameSite=Lax, Secure in production (cookies.ts).
  */
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/server/db/client";
-import { dummyPasswordHash, verifyPassword } from "./password";
+import { sameOriginRedirect } from "./callback-url";
+import { secureCookiesEnabled } from "./cookies";
 import { authSecret } from "./secret";
+import { checkCredentials, clientAddress } from "./sign-in";
+import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-errors";
 
 let cached: NextAuthOptions | undefined;
 
@@ -22,21 +26,25 @@ export function getAuthOptions(): NextAuthOptions {
 const buildAuthOptions = (): NextAuthOptions => ({
   secret: authSecret(),
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/signin" },
+  useSecureCookies: secureCookiesEnabled(),
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const email = credentials?.email?.trim().toLowerCase() ?? "";
-        const password = credentials?.password ?? "";
-        if (!email || !password) return null;
-        const user = await getDb().user.findUnique({ where: { email } });
-        // Verify against a dummy hash for unknown emails so both failures take
-        // the same time and look the same.
-        const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-        if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name };
+      async authorize(credentials, req) {
+        let result;
+        try {
+          result = await checkCredentials(getDb(), credentials ?? {}, clientAddress(req.headers ?? {}));
+        } catch (error) {
+          // A thrown message reaches the browser's URL: never let a driver's message through.
+          console.error("Sign-in check failed:", error);
+          throw new Error(SIGN_IN_UNAVAILABLE);
+        }
+        if (result.ok) return result.user;
+        // next-auth hands a thrown message to the form as ?error=; null becomes "CredentialsSignin".
+        if (result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+        return null;
       },
     }),
   ],
@@ -49,5 +57,6 @@ const buildAuthOptions = (): NextAuthOptions => ({
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       return session;
     },
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
   },
 });

@@ -1,0 +1,194 @@
+/**
+ * The operator CLI's commands, as the contract lists them. Parsing and
+ * validation happen before the database is opened, and each command checks
+ * what it needs (account exists, email free, …) before writing, so bad input
+ * changes nothing.
+ */
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import { ACCOUNT_ROLES, type AccountRole } from "@/server/auth/roles";
+import { API_KEY_NAME_MAX, createApiKey, revokeApiKey } from "@/server/auth/api-key-store";
+
+/** Bad input: the message is shown as is, and the process exits with status 2. */
+export class CliInputError extends Error {}
+
+export const MIN_PASSWORD_LENGTH = 8;
+
+export type Command = { name: string; run: (db: Db, log: (line: string) => void) => Promise<Record<string, unknown>> };
+
+type FlagSpec = Record<string, { required: boolean }>;
+
+const COMMANDS = {
+  "account:create": { flags: { name: { required: true } }, usage: "--name <name>" },
+  "user:create": {
+    flags: {
+      account: { required: true }, email: { required: true }, password: { required: true },
+      role: { required: true }, name: { required: false },
+    },
+    usage: "--account <id> --email <email> --password <password> --role <owner|admin|engineer|viewer> [--name <name>]",
+  },
+  "user:set-role": { flags: { email: { required: true }, role: { required: true } }, usage: "--email <email> --role <role>" },
+  "apikey:create": { flags: { email: { required: true }, name: { required: false } }, usage: "--email <email> [--name <name>]" },
+  "apikey:revoke": { flags: { id: { required: true } }, usage: "--id <key id>" },
+} satisfies Record<string, { flags: FlagSpec; usage: string }>;
+
+type CommandName = keyof typeof COMMANDS;
+
+export const USAGE = [
+  "Usage: npm run cli -- <command> [flags]",
+  "",
+  ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(15)} ${c.usage}`),
+  "",
+  "Prints one JSON line on stdout; logs go to stderr. Uses DATABASE_URL, else the embedded database.",
+].join("\n");
+
+/** Parses argv (without node and the script) into a runnable command, or throws CliInputError. */
+export function parseCommand(argv: string[]): Command {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") throw new CliInputError(USAGE);
+  if (!(name in COMMANDS)) throw new CliInputError(`Unknown command "${name}".\n\n${USAGE}`);
+  const spec = COMMANDS[name as CommandName];
+  const flags = readFlags(name, rest, spec.flags);
+  const build = {
+    "account:create": accountCreate,
+    "user:create": userCreate,
+    "user:set-role": userSetRole,
+    "apikey:create": apikeyCreate,
+    "apikey:revoke": apikeyRevoke,
+  }[name as CommandName];
+  try {
+    return { name, run: build(flags) };
+  } catch (error) {
+    if (error instanceof CliInputError) throw new CliInputError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+function readFlags(command: string, args: string[], spec: FlagSpec): Record<string, string | undefined> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: Object.fromEntries(Object.keys(spec).map((f) => [f, { type: "string" as const }])),
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    const usage = COMMANDS[command as CommandName].usage;
+    throw new CliInputError(`${command}: ${(error as Error).message}\nUsage: npm run cli -- ${command} ${usage}`);
+  }
+  for (const [flag, { required }] of Object.entries(spec)) {
+    const value = values[flag];
+    if (required && (typeof value !== "string" || value.trim() === "")) {
+      throw new CliInputError(`${command}: missing --${flag}.\nUsage: npm run cli -- ${command} ${COMMANDS[command as CommandName].usage}`);
+    }
+  }
+  return values as Record<string, string | undefined>;
+}
+
+// Validators: each returns the clean value or throws a message naming the flag.
+function uuid(flag: string, value: string, what: string): string {
+  if (!z.uuid().safeParse(value).success) throw new CliInputError(`--${flag} must be ${what} id (a UUID); got "${value}".`);
+  return value.toLowerCase();
+}
+
+function email(value: string): string {
+  const clean = value.trim().toLowerCase();
+  if (!z.email().safeParse(clean).success) throw new CliInputError(`--email must be an email address; got "${value}".`);
+  return clean;
+}
+
+function role(value: string): AccountRole {
+  if (!(ACCOUNT_ROLES as readonly string[]).includes(value)) {
+    throw new CliInputError(`--role must be one of ${ACCOUNT_ROLES.join(", ")}; got "${value}".`);
+  }
+  return value as AccountRole;
+}
+
+function text(flag: string, value: string, max: number): string {
+  const clean = value.trim();
+  if (!clean) throw new CliInputError(`--${flag} must not be empty.`);
+  if (clean.length > max) throw new CliInputError(`--${flag} must be at most ${max} characters.`);
+  return clean;
+}
+
+async function findUser(db: Db, address: string) {
+  const user = await db.user.findUnique({ where: { email: address }, select: { id: true, accountId: true } });
+  if (!user) throw new CliInputError(`No user with email ${address}.`);
+  return user;
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+type Flags = Record<string, string | undefined>;
+
+function accountCreate(flags: Flags): Command["run"] {
+  const name = text("name", flags.name!, 200);
+  return async (db, log) => {
+    const account = await db.account.create({ data: { name }, select: { id: true } });
+    log(`Created account "${name}".`);
+    return { id: account.id };
+  };
+}
+
+function userCreate(flags: Flags): Command["run"] {
+  const accountId = uuid("account", flags.account!, "an account");
+  const address = email(flags.email!);
+  const accountRole = role(flags.role!);
+  const password = flags.password!;
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new CliInputError(`--password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  const name = flags.name === undefined ? address.split("@")[0]! : text("name", flags.name, 200);
+  return async (db, log) => {
+    const account = await db.account.findUnique({ where: { id: accountId }, select: { id: true } });
+    if (!account) throw new CliInputError(`No account with id ${accountId}.`);
+    const duplicate = new CliInputError(`A user with email ${address} already exists.`);
+    if (await db.user.findUnique({ where: { email: address }, select: { id: true } })) throw duplicate;
+    const passwordHash = await hashPassword(password);
+    try {
+      const user = await db.user.create({ data: { accountId, email: address, name, passwordHash, accountRole }, select: { id: true } });
+      log(`Created ${accountRole} ${address}.`);
+      return { id: user.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicate; // created concurrently
+      throw error;
+    }
+  };
+}
+
+function userSetRole(flags: Flags): Command["run"] {
+  const address = email(flags.email!);
+  const accountRole = role(flags.role!);
+  return async (db, log) => {
+    const { id } = await findUser(db, address);
+    const user = await db.user.update({ where: { id }, data: { accountRole }, select: { id: true, accountRole: true } });
+    log(`${address} is now ${accountRole}; this applies from their next request.`);
+    return { id: user.id, account_role: user.accountRole };
+  };
+}
+
+function apikeyCreate(flags: Flags): Command["run"] {
+  const address = email(flags.email!);
+  const name = flags.name === undefined ? "CLI key" : text("name", flags.name, API_KEY_NAME_MAX);
+  return async (db, log) => {
+    const user = await findUser(db, address);
+    const key = await createApiKey(db, { accountId: user.accountId, userId: user.id }, name);
+    log(`Created API key "${name}" (${key.keyPrefix}…) for ${address}. The token is shown only this once.`);
+    return { id: key.id, token: key.token };
+  };
+}
+
+function apikeyRevoke(flags: Flags): Command["run"] {
+  const id = uuid("id", flags.id!, "an API key");
+  return async (db, log) => {
+    const key = await revokeApiKey(db, id);
+    if (!key) throw new CliInputError(`No API key with id ${id}.`);
+    log(`API key ${id} is revoked.`);
+    return { id: key.id, revoked_at: key.revokedAt.toISOString() };
+  };
+}

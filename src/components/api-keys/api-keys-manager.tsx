@@ -1,0 +1,89 @@
+"use client";
+/** The API keys page's data and state: list, create (token shown once), revoke with confirmation. */
+import { useState } from "react";
+import { api } from "@/trpc/react";
+import type { TApiKeySummary } from "@/server/api/routers/apiKeys/api-key.schema";
+import { CreateKeyForm } from "./create-key-form";
+import { KeysList } from "./keys-list";
+import { NewKeyNotice } from "./new-key-notice";
+import { RevokeDialog } from "./revoke-dialog";
+
+export function ApiKeysManager() {
+  const utils = api.useUtils();
+  const list = api.apiKeys.list.useQuery();
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [revoking, setRevoking] = useState<TApiKeySummary | null>(null);
+  const [status, setStatus] = useState("");
+
+  const create = api.apiKeys.create.useMutation({
+    onSuccess: (key) => {
+      setCreated({ name: key.name, token: key.token });
+      setStatus("");
+      void utils.apiKeys.list.invalidate();
+    },
+  });
+  const revoke = api.apiKeys.revoke.useMutation({
+    onSuccess: () => {
+      setStatus(`Key “${revoking?.name ?? ""}” revoked.`);
+      setRevoking(null);
+      void utils.apiKeys.list.invalidate();
+    },
+  });
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="create-key-heading" className="space-y-3">
+        <h2 id="create-key-heading" className="font-semibold">
+          Create a key
+        </h2>
+        <CreateKeyForm
+          pending={create.isPending}
+          error={create.error?.message ?? null}
+          onCreate={(name) => {
+            setCreated(null);
+            create.mutate({ name });
+          }}
+        />
+        {created ? <NewKeyNotice name={created.name} token={created.token} onDone={() => setCreated(null)} /> : null}
+      </section>
+
+      <section aria-labelledby="keys-heading" className="space-y-3">
+        <h2 id="keys-heading" className="font-semibold">
+          {list.data?.scope === "account" ? "Keys in this account" : "Your keys"}
+        </h2>
+        <p role="status" className="min-h-5 text-sm text-muted">
+          {status}
+        </p>
+        {list.isPending ? (
+          <p className="text-sm text-muted" aria-busy="true">
+            Loading keys…
+          </p>
+        ) : list.isError ? (
+          <div role="alert" className="rounded-lg border border-danger p-4 text-sm">
+            <p className="text-danger">Could not load keys: {list.error.message}</p>
+            <button type="button" onClick={() => void list.refetch()} className="mt-2 rounded-md border border-border px-3 py-1.5">
+              Try again
+            </button>
+          </div>
+        ) : (
+          <KeysList
+            keys={list.data.keys}
+            showOwner={list.data.scope === "account"}
+            onRevoke={(key) => {
+              revoke.reset();
+              setRevoking(key);
+            }}
+          />
+        )}
+      </section>
+
+      <RevokeDialog
+        keyName={revoking?.name ?? null}
+        pending={revoke.isPending}
+        error={revoke.error?.message ?? null}
+        onCancel={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { testDb } from "../../support/db";
+import { makeAccount, makeUser } from "../../support/factories";
+import { makeApiKey } from "../../support/api-keys";
+import { callerFor } from "../../support/callers";
+import { hashApiKey } from "@/server/auth/api-keys";
+import type { AccountRole } from "@/server/auth/roles";
+
+const db = testDb();
+
+/** One account with a user of each role, and a second account with an engineer. */
+async function team() {
+  const account = await makeAccount(db, "Key team");
+  const users = {} as Record<AccountRole, Awaited<ReturnType<typeof makeUser>>>;
+  for (const role of ["owner", "admin", "engineer", "viewer"] as const) users[role] = await makeUser(db, account.id, role);
+  const engineer2 = await makeUser(db, account.id, "engineer");
+  const otherAccount = await makeAccount(db, "Someone else");
+  const outsider = await makeUser(db, otherAccount.id, "engineer");
+  return { account, users, engineer2, outsider };
+}
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    return e instanceof TRPCError ? e.code : String(e);
+  }
+};
+
+describe("apiKeys router", () => {
+  it("creates a key for the caller, returns the token once and stores only its hash", async () => {
+    const { users } = await team();
+    const trpc = callerFor(db, users.engineer);
+    const created = await trpc.apiKeys.create({ name: "  PSA sync  " });
+    expect(created.token).toMatch(/^fp_[A-Za-z0-9_-]{43}$/);
+    expect(created.name).toBe("PSA sync");
+    expect(created.prefix).toBe(created.token.slice(0, 11));
+
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.keyHash).toBe(hashApiKey(created.token));
+    expect(row.userId).toBe(users.engineer.id);
+    expect(row.accountId).toBe(users.engineer.accountId);
+
+    const list = await trpc.apiKeys.list();
+    const listed = JSON.stringify(list);
+    expect(listed).not.toContain(created.token);
+    expect(listed).not.toContain(row.keyHash);
+    expect(list.keys.map((k) => k.id)).toEqual([created.id]);
+    expect(Object.keys(list.keys[0]!).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "owner", "prefix", "revokedAt"]);
+    expect(list.keys[0]!.owner).toEqual({ id: users.engineer.id, name: users.engineer.name, email: users.engineer.email });
+  });
+
+  it("lets engineers see and revoke only their own keys", async () => {
+    const { users, engineer2 } = await team();
+    const mine = await makeApiKey(db, users.engineer);
+    const theirs = await makeApiKey(db, engineer2);
+    const trpc = callerFor(db, users.engineer);
+
+    const list = await trpc.apiKeys.list();
+    expect(list.scope).toBe("own");
+    expect(list.keys.map((k) => k.id)).toEqual([mine.id]);
+
+    expect(await code(trpc.apiKeys.revoke({ id: theirs.id }))).toBe("NOT_FOUND");
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: theirs.id } })).revokedAt).toBeNull();
+
+    const revoked = await trpc.apiKeys.revoke({ id: mine.id });
+    expect(revoked.id).toBe(mine.id);
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: mine.id } })).revokedAt?.toISOString()).toBe(revoked.revokedAt);
+  });
+
+  it.each(["owner", "admin"] as const)("lets an %s see and revoke every key of the account, and no other", async (role) => {
+    const { users, engineer2, outsider } = await team();
+    const engineersKey = await makeApiKey(db, engineer2);
+    const ownKey = await makeApiKey(db, users[role]);
+    const outsidersKey = await makeApiKey(db, outsider);
+    const trpc = callerFor(db, users[role]);
+
+    const list = await trpc.apiKeys.list();
+    expect(list.scope).toBe("account");
+    expect(list.keys.map((k) => k.id).sort()).toEqual([engineersKey.id, ownKey.id].sort());
+    expect(list.keys.find((k) => k.id === engineersKey.id)!.owner.id).toBe(engineer2.id);
+
+    await trpc.apiKeys.revoke({ id: engineersKey.id });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: engineersKey.id } })).revokedAt).not.toBeNull();
+
+    expect(await code(trpc.apiKeys.revoke({ id: outsidersKey.id }))).toBe("NOT_FOUND");
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: outsidersKey.id } })).revokedAt).toBeNull();
+  });
+
+  it("gives viewers no key management at all (403 naming the role)", async () => {
+    const { users } = await team();
+    const ownersKey = await makeApiKey(db, users.owner);
+    const trpc = callerFor(db, users.viewer);
+    for (const call of [trpc.apiKeys.list(), trpc.apiKeys.create({ name: "x" }), trpc.apiKeys.revoke({ id: ownersKey.id })]) {
+      await expect(call).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/engineer or admin role; your role is viewer/) });
+    }
+    expect(await db.apiKey.count({ where: { userId: users.viewer.id } })).toBe(0);
+  });
+
+  it("refuses key management with an API key, even an admin's", async () => {
+    const { users } = await team();
+    const key = await makeApiKey(db, users.admin);
+    const trpc = callerFor(db, users.admin, key.id);
+    expect(await code(trpc.apiKeys.list())).toBe("FORBIDDEN");
+    expect(await code(trpc.apiKeys.create({ name: "minted by a key" }))).toBe("FORBIDDEN");
+  });
+
+  it("keeps the first revocation time when a key is revoked twice", async () => {
+    const { users } = await team();
+    const key = await makeApiKey(db, users.admin);
+    const trpc = callerFor(db, users.admin);
+    const first = await trpc.apiKeys.revoke({ id: key.id });
+    const second = await trpc.apiKeys.revoke({ id: key.id });
+    expect(second).toEqual(first);
+    const list = await trpc.apiKeys.list();
+    expect(list.keys.find((k) => k.id === key.id)!.revokedAt).toBe(first.revokedAt);
+  });
+
+  it("validates input: a name is required, ids are UUIDs", async () => {
+    const { users } = await team();
+    const trpc = callerFor(db, users.engineer);
+    expect(await code(trpc.apiKeys.create({ name: "   " }))).toBe("BAD_REQUEST");
+    expect(await code(trpc.apiKeys.create({ name: "x".repeat(81) }))).toBe("BAD_REQUEST");
+    expect(await code(trpc.apiKeys.revoke({ id: "fp_not-an-id" }))).toBe("BAD_REQUEST");
+    expect(await db.apiKey.count({ where: { userId: users.engineer.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { secureCookiesEnabled } from "@/server/auth/cookies";
+import { clientAddress } from "@/server/auth/sign-in";
+import { SIGN_IN_MESSAGES, SIGN_IN_THROTTLED, signInMessage } from "@/server/auth/sign-in-errors";
+
+describe("secureCookiesEnabled", () => {
+  it("is on for https and in production", () => {
+    expect(secureCookiesEnabled({ NODE_ENV: "development", NEXTAUTH_URL: "https://flowpilot.example" })).toBe(true);
+    expect(secureCookiesEnabled({ NODE_ENV: "production", NEXTAUTH_URL: undefined })).toBe(true);
+    expect(secureCookiesEnabled({ NODE_ENV: "production", NEXTAUTH_URL: "http://flowpilot.example" })).toBe(true);
+  });
+  it("is off in development and for a production build on plain-http loopback", () => {
+    expect(secureCookiesEnabled({ NODE_ENV: "development", NEXTAUTH_URL: undefined })).toBe(false);
+    expect(secureCookiesEnabled({ NODE_ENV: "production", NEXTAUTH_URL: "http://127.0.0.1:3100" })).toBe(false);
+    expect(secureCookiesEnabled({ NODE_ENV: "production", NEXTAUTH_URL: "http://localhost:3000" })).toBe(false);
+  });
+});
+
+describe("clientAddress", () => {
+  it("takes the nearest hop of X-Forwarded-For", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2" }))).toBe("10.0.0.2");
+    expect(clientAddress({ "x-forwarded-for": "198.51.100.7" })).toBe("198.51.100.7");
+  });
+  it("is null without the header", () => {
+    expect(clientAddress(new Headers())).toBeNull();
+    expect(clientAddress({})).toBeNull();
+  });
+});
+
+describe("signInMessage", () => {
+  it("says the same thing for every credentials failure", () => {
+    expect(signInMessage("CredentialsSignin")).toBe(SIGN_IN_MESSAGES.invalid);
+    expect(signInMessage("anything else")).toBe(SIGN_IN_MESSAGES.invalid);
+    expect(SIGN_IN_MESSAGES.invalid).toBe("Wrong email or password.");
+  });
+  it("explains throttling", () => {
+    expect(signInMessage(SIGN_IN_THROTTLED)).toBe(SIGN_IN_MESSAGES.throttled);
+  });
+});
