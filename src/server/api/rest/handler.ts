@@ -35,7 +35,8 @@ export function createRestHandler(options: RestHandlerOptions = {}) {
       req,
       createContext: async () => (ctx = await makeContext(req)),
       responseMeta({ errors }) {
-        const headers = ctx?.responseHeaders ?? new Headers();
+        // trpc-to-openapi copies headers with Object.entries, so pass a plain object.
+        const headers = Object.fromEntries(ctx?.responseHeaders ?? []);
         if (errors.some((e) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError)) {
           return { status: 422, headers };
         }
