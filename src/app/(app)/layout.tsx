@@ -2,15 +2,9 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { requireUser } from "@/server/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NavLinks } from "@/components/app-shell/nav-links";
 
 export const dynamic = "force-dynamic";
-
-const NAV = [
-  { href: "/queue", label: "Queue" },
-  { href: "/analytics/escalations", label: "Analytics" },
-  { href: "/settings/api-keys", label: "API keys" },
-  { href: "/docs/api", label: "API docs" },
-];
 
 /** The signed-in shell: every page under (app) requires a session. */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -18,27 +12,30 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const user = await requireUser(path);
   return (
     <div className="min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-border bg-surface">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/queue" className="font-semibold tracking-tight">
+          <Link href="/queue" className="flex items-center gap-2 font-semibold tracking-tight">
+            <span aria-hidden="true" className="inline-block size-5 rounded-md bg-accent" />
             FlowPilot
           </Link>
-          <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {NAV.map((item) => (
-              <Link key={item.href} href={item.href} className="text-muted hover:text-ink">
-                {item.label}
-              </Link>
-            ))}
-          </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-muted" data-testid="current-user">
+          <NavLinks />
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+            <span className="truncate text-muted" data-testid="current-user">
               {user.name} · {user.role}
             </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

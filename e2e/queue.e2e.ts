@@ -1,0 +1,125 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInAs } from "./support/session";
+import { cardNumbers, restMetric, scrollsSideways } from "./support/escalations";
+import { formatDuration } from "../src/lib/format";
+
+test.describe("the escalation queue", () => {
+  test("the stat-card shows the same 30-day numbers as the REST endpoint", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInAs(page, DEMO.engineer);
+    await page.goto("/queue");
+    await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible();
+    const card = await cardNumbers(page);
+    const rest = await restMetric(page, "30d");
+
+    expect(rest.n_handoffs_claimed).toBeGreaterThan(0);
+    expect(card.claimed).toBe(rest.n_handoffs_claimed);
+    expect(card.withAction).toBe(rest.n_handoffs_with_action);
+    expect(card.median).toBe(formatDuration(rest.median_seconds_to_first_action));
+    expect(card.medianSeconds).toBe(String(rest.median_seconds_to_first_action));
+    expect(card.p95).toBe(formatDuration(rest.p95_seconds_to_first_action));
+    expect(card.p95Seconds).toBe(String(rest.p95_seconds_to_first_action));
+
+    await expect(page.getByTestId("open-handoff").first()).toBeVisible();
+    await page.screenshot({ path: "docs/screenshots/queue.png" });
+
+    // The definition is one keyboard press away.
+    const info = page.getByRole("button", { name: "What this measures" });
+    await info.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("stat-definition")).toHaveText(rest.metric_definition);
+    await page.keyboard.press("Escape");
+    await expect(page.getByTestId("stat-definition")).toBeHidden();
+  });
+
+  test("claiming a handoff and adding a note moves the card's counts", async ({ page }) => {
+    await signInAs(page, DEMO.engineer);
+    await page.goto("/queue");
+    const before = await cardNumbers(page);
+    const openBefore = Number(await page.getByTestId("open-count").textContent());
+
+    const row = page.getByTestId("open-handoff").first();
+    const intent = (await row.getByTestId("handoff-intent").textContent())!;
+    await row.getByRole("button", { name: /^Claim/ }).click();
+    await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("session-handoff").filter({ hasText: "Claimed by you" })).toContainText(intent);
+
+    const note = `Checked the tunnel logs ${Date.now()}`;
+    await page.getByLabel("Add a note").fill(note);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByTestId("timeline-step").last()).toContainText(note);
+    await expect(page.getByTestId("session-handoff").filter({ hasText: "Claimed by you" })).toContainText("first action after");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Queue" }).click();
+    await expect(page.getByTestId("stat-claimed")).toHaveText(String(before.claimed + 1));
+    await expect(page.getByTestId("stat-with-action")).toHaveText(String(before.withAction + 1));
+    await expect(page.getByTestId("open-count")).toHaveText(String(openBefore - 1));
+    await expect(page.getByTestId("recent-claim").first()).toContainText("You");
+
+    const after = await cardNumbers(page);
+    const rest = await restMetric(page, "30d");
+    expect(after.claimed).toBe(rest.n_handoffs_claimed);
+    expect(after.withAction).toBe(rest.n_handoffs_with_action);
+    expect(after.median).toBe(formatDuration(rest.median_seconds_to_first_action));
+  });
+
+  test("when two people claim the same handoff, the second is told who has it", async ({ browser }) => {
+    const erin = await browser.newPage();
+    const adam = await browser.newPage();
+    try {
+      await signInAs(erin, DEMO.engineer);
+      await signInAs(adam, DEMO.admin);
+      await erin.goto("/queue");
+      await adam.goto("/queue");
+      const id = await erin.getByTestId("open-handoff").first().getAttribute("data-handoff-id");
+      const adamRow = adam.locator(`[data-handoff-id="${id}"]`);
+      await expect(adamRow).toBeVisible();
+
+      await erin.locator(`[data-handoff-id="${id}"]`).getByRole("button", { name: /^Claim/ }).click();
+      await expect(erin).toHaveURL(/\/sessions\//);
+
+      await adamRow.getByRole("button", { name: /^Claim/ }).click();
+      await expect(adam.getByTestId("claim-conflict")).toContainText("Already claimed by Erin Engineer");
+      await expect(adam.locator(`[data-handoff-id="${id}"]`)).toHaveCount(0);
+      await expect(adam).toHaveURL(/\/queue$/);
+    } finally {
+      await erin.close();
+      await adam.close();
+    }
+  });
+
+  test("viewers follow the queue but see a note instead of numbers, and no claim buttons", async ({ page }) => {
+    await signInAs(page, DEMO.viewer);
+    await page.goto("/queue");
+    await expect(page.getByTestId("open-handoff").first()).toBeVisible();
+    await expect(page.getByTestId("stat-card")).toHaveAttribute("data-state", "forbidden");
+    await expect(page.getByTestId("stat-viewer-note")).toBeVisible();
+    await expect(page.getByTestId("stat-median")).toHaveCount(0);
+    await expect(page.getByTestId("stat-counts")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Claim/ })).toHaveCount(0);
+    await expect(page.getByTestId("queue-viewer-note")).toBeVisible();
+
+    // A claimed session opens for reading, without the note form.
+    await page.getByTestId("recent-claim").first().getByRole("link").click();
+    await expect(page.getByTestId("timeline")).toBeVisible();
+    await expect(page.getByTestId("note-not-allowed")).toBeVisible();
+    await expect(page.getByLabel("Add a note")).toHaveCount(0);
+  });
+
+  test("nothing scrolls sideways at 390 px", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signInAs(page, DEMO.engineer);
+    await page.goto("/queue");
+    await cardNumbers(page);
+    await expect(page.getByTestId("open-handoff").first()).toBeVisible();
+    expect(await scrollsSideways(page, 390)).toBe(false);
+
+    await page.getByRole("button", { name: "What this measures" }).click();
+    await expect(page.getByTestId("stat-definition")).toBeVisible();
+    expect(await scrollsSideways(page, 390)).toBe(false);
+
+    await page.getByTestId("recent-claim").first().getByRole("link").click();
+    await expect(page.getByTestId("timeline")).toBeVisible();
+    expect(await scrollsSideways(page, 390)).toBe(false);
+  });
+});

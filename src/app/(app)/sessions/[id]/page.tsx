@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { api, HydrateClient } from "@/trpc/server";
+import { requireUser } from "@/server/auth/session";
+import { SessionView } from "./session-view";
+
+export const metadata: Metadata = { title: "Session" };
+
+export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireUser(`/sessions/${id}`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  await api.queue.session.prefetch({ sessionId: id });
+  return (
+    <HydrateClient>
+      <SessionView sessionId={id} />
+    </HydrateClient>
+  );
+}
