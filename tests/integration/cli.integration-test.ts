@@ -1,0 +1,173 @@
+/**
+ * The operator CLI run as operators run it: a child process on this run's
+ * database, one JSON line on stdout, logs on stderr, exit status 2 and no
+ * change on bad input.
+ */
+import { describe, expect, it } from "vitest";
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import { testDb } from "../support/db";
+import { makeAccount, makeUser } from "../support/factories";
+import { makeApiKey } from "../support/api-keys";
+import { hashApiKey } from "@/server/auth/api-keys";
+import { verifyPassword } from "@/server/auth/password";
+
+const db = testDb();
+
+type Run = { code: number; stdout: string; stderr: string; json: Record<string, unknown> | undefined };
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      "npx",
+      ["--no-install", "tsx", "scripts/cli.ts", ...args],
+      { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        let json: Record<string, unknown> | undefined;
+        try {
+          json = JSON.parse(stdout);
+        } catch {
+          json = undefined;
+        }
+        resolve({ code, stdout, stderr, json });
+      },
+    );
+  });
+}
+
+/** Exit 2, nothing on stdout, and the message on stderr. */
+function expectRefused(run: Run, message: RegExp) {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toMatch(message);
+}
+
+const email = (tag: string) => `cli-${tag}-${randomUUID()}@test.flowpilot.test`;
+const UUID = /^[0-9a-f-]{36}$/;
+
+describe("npm run cli", () => {
+  it("account:create prints the new id as one JSON line", async () => {
+    const name = `CLI account ${randomUUID()}`;
+    const run = await cli("account:create", "--name", name);
+    expect(run.code).toBe(0);
+    expect(run.stdout.endsWith("\n")).toBe(true);
+    expect(run.stdout.trim().split("\n")).toHaveLength(1);
+    expect(Object.keys(run.json!)).toEqual(["id"]);
+    expect(run.json!.id).toMatch(UUID);
+    expect(await db.account.findUniqueOrThrow({ where: { id: run.json!.id as string } })).toMatchObject({ name });
+    expect(run.stderr).toMatch(/Created account/);
+  });
+
+  it("account:create refuses a missing --name", async () => {
+    expectRefused(await cli("account:create"), /missing --name/);
+  });
+
+  it("user:create stores the email lower-case with a hashed password and the role", async () => {
+    const account = await makeAccount(db);
+    const address = email("create").toUpperCase();
+    const run = await cli("user:create", "--account", account.id, "--email", address, "--password", "pilot password", "--role", "admin", "--name", "Pat Pilot");
+    expect(run.code).toBe(0);
+    expect(Object.keys(run.json!)).toEqual(["id"]);
+    const user = await db.user.findUniqueOrThrow({ where: { id: run.json!.id as string } });
+    expect(user).toMatchObject({ accountId: account.id, email: address.toLowerCase(), name: "Pat Pilot", accountRole: "admin" });
+    expect(await verifyPassword("pilot password", user.passwordHash)).toBe(true);
+    expect(run.stdout + run.stderr).not.toContain("pilot password");
+  });
+
+  it("user:create refuses bad input and changes nothing", async () => {
+    const account = await makeAccount(db);
+    const existing = await makeUser(db, account.id, "engineer");
+    const fresh = email("refused");
+    const base = ["--password", "pilot password", "--role", "viewer"];
+
+    const [duplicate, unknownAccount, badRole, badUuid, missingRole] = await Promise.all([
+      cli("user:create", "--account", account.id, "--email", existing.email.toUpperCase(), ...base),
+      cli("user:create", "--account", randomUUID(), "--email", fresh, ...base),
+      cli("user:create", "--account", account.id, "--email", fresh, "--password", "pilot password", "--role", "superuser"),
+      cli("user:create", "--account", "not-a-uuid", "--email", fresh, ...base),
+      cli("user:create", "--account", account.id, "--email", fresh, "--password", "pilot password"),
+    ]);
+    expectRefused(duplicate, /already exists/);
+    expectRefused(unknownAccount, /No account with id/);
+    expectRefused(badRole, /--role must be one of owner, admin, engineer, viewer/);
+    expectRefused(badUuid, /--account must be an account id \(a UUID\)/);
+    expectRefused(missingRole, /missing --role/);
+
+    expect(await db.user.count({ where: { email: fresh } })).toBe(0);
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(existing);
+  });
+
+  it("user:set-role changes the role and prints it", async () => {
+    const account = await makeAccount(db);
+    const user = await makeUser(db, account.id, "engineer");
+    const run = await cli("user:set-role", "--email", user.email.toUpperCase(), "--role", "viewer");
+    expect(run.code).toBe(0);
+    expect(run.json).toEqual({ id: user.id, account_role: "viewer" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).accountRole).toBe("viewer");
+  });
+
+  it("user:set-role refuses an unknown email or an invalid role and changes nothing", async () => {
+    const account = await makeAccount(db);
+    const user = await makeUser(db, account.id, "engineer");
+    const [unknown, badRole, missing] = await Promise.all([
+      cli("user:set-role", "--email", email("ghost"), "--role", "admin"),
+      cli("user:set-role", "--email", user.email, "--role", "root"),
+      cli("user:set-role", "--role", "admin"),
+    ]);
+    expectRefused(unknown, /No user with email/);
+    expectRefused(badRole, /--role must be one of/);
+    expectRefused(missing, /missing --email/);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).accountRole).toBe("engineer");
+  });
+
+  it("apikey:create prints the token once and stores only its hash", async () => {
+    const account = await makeAccount(db);
+    const user = await makeUser(db, account.id, "engineer");
+    const run = await cli("apikey:create", "--email", user.email, "--name", "PSA sync");
+    expect(run.code).toBe(0);
+    expect(Object.keys(run.json!)).toEqual(["id", "token"]);
+    const token = run.json!.token as string;
+    expect(token).toMatch(/^fp_[A-Za-z0-9_-]{43}$/);
+    const key = await db.apiKey.findUniqueOrThrow({ where: { id: run.json!.id as string } });
+    expect(key).toMatchObject({ userId: user.id, accountId: account.id, name: "PSA sync", keyHash: hashApiKey(token), revokedAt: null });
+    expect(key.keyPrefix).toBe(token.slice(0, 11));
+    expect(run.stderr).not.toContain(token);
+    expect(run.stdout + run.stderr).not.toContain(key.keyHash);
+  });
+
+  it("apikey:create refuses an unknown email", async () => {
+    const unknown = email("nobody");
+    expectRefused(await cli("apikey:create", "--email", unknown), /No user with email/);
+  });
+
+  it("apikey:revoke revokes, keeps the first time on a repeat, and refuses unknown or malformed ids", async () => {
+    const account = await makeAccount(db);
+    const user = await makeUser(db, account.id, "engineer");
+    const key = await makeApiKey(db, user);
+
+    const run = await cli("apikey:revoke", "--id", key.id);
+    expect(run.code).toBe(0);
+    expect(Object.keys(run.json!)).toEqual(["id", "revoked_at"]);
+    expect(run.json!.id).toBe(key.id);
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+    expect(row.revokedAt?.toISOString()).toBe(run.json!.revoked_at);
+
+    const [again, unknown, malformed] = await Promise.all([
+      cli("apikey:revoke", "--id", key.id),
+      cli("apikey:revoke", "--id", randomUUID()),
+      cli("apikey:revoke", "--id", "fp_abc"),
+    ]);
+    expect(again.code).toBe(0);
+    expect(again.json).toEqual(run.json);
+    expectRefused(unknown, /No API key with id/);
+    expectRefused(malformed, /--id must be an API key id/);
+  });
+
+  it("names an unknown command and lists the real ones", async () => {
+    const run = await cli("user:delete", "--email", "x@y.test");
+    expectRefused(run, /Unknown command "user:delete"/);
+    expect(run.stderr).toMatch(/account:create[\s\S]*user:create[\s\S]*user:set-role[\s\S]*apikey:create[\s\S]*apikey:revoke/);
+  });
+});
