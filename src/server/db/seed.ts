@@ -61,10 +61,39 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
       const workers = users.filter((u) => u.accountRole !== "viewer");
       await seedHistory(tx as unknown as Db, account.id, workers.map((u) => u.id), now, seededRandom(42), 320);
       await seedHistory(tx as unknown as Db, other.id, [otherUser.id], now, seededRandom(7), 60);
+      await seedOpenQueue(tx as unknown as Db, account.id, workers.map((u) => u.id), now, seededRandom(99));
       return { created: true, accountId: account.id };
     },
     { timeout: 120_000 },
   );
+}
+
+/** A handful of escalations from the last hours, still waiting: the queue a pilot sees first. */
+async function seedOpenQueue(db: Db, accountId: string, userIds: string[], now: Date, rand: () => number) {
+  const ages = [4, 11, 26, 55, 130, 290, 470].map((minutes) => minutes * 60_000);
+  for (const [i, age] of ages.entries()) {
+    const handedAt = new Date(now.getTime() - age);
+    const userId = userIds[i % userIds.length]!;
+    const session = await db.aiSession.create({
+      data: {
+        accountId, userId, createdAt: new Date(handedAt.getTime() - 600_000), sessionType: "troubleshooting",
+        intakeType: "ticket", intakeContent: { summary: INTENTS[i % INTENTS.length] }, status: "escalated",
+        confidenceTier: "low", conversationMessages: [],
+      },
+    });
+    await db.aiSessionStep.create({
+      data: {
+        sessionId: session.id, accountId, stepOrder: 1, stepType: "ai_suggestion", createdAt: new Date(handedAt.getTime() - 300_000),
+        content: { text: "ai_suggestion 1" }, confidenceAtStep: Math.round(rand() * 40) / 100,
+      },
+    });
+    await db.sessionHandoff.create({
+      data: {
+        sessionId: session.id, accountId, handedOffBy: userId, createdAt: handedAt, intent: INTENTS[(i + 3) % INTENTS.length]!,
+        priority: PRIORITIES[i % PRIORITIES.length]!, snapshot: { stepCount: 1 },
+      },
+    });
+  }
 }
 
 async function seedHistory(db: Db, accountId: string, userIds: string[], now: Date, rand: () => number, sessions: number) {
