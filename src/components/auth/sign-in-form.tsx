@@ -18,6 +18,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
@@ -44,12 +45,13 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     }
   }
 
+  // Fields are read-only (not disabled) while pending, so focus can go straight back to the password.
   const field =
     "mt-1 block w-full rounded-md border border-border bg-canvas px-3 py-2 text-base text-ink " +
-    "placeholder:text-muted focus:border-accent disabled:opacity-60";
+    "placeholder:text-muted focus:border-accent read-only:opacity-60";
 
   return (
-    <form onSubmit={onSubmit} noValidate={false} aria-describedby={error ? errorId : undefined} className="space-y-4">
+    <form onSubmit={onSubmit} aria-describedby={error ? errorId : undefined} className="space-y-4">
       <div>
         <label htmlFor="signin-email" className="text-sm font-medium">
           Email
@@ -64,7 +66,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
           spellCheck={false}
           required
           autoFocus
-          disabled={pending}
+          readOnly={pending}
           aria-invalid={error ? true : undefined}
           className={field}
         />
@@ -80,7 +82,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
           autoComplete="current-password"
           required
           ref={passwordRef}
-          disabled={pending}
+          readOnly={pending}
           aria-invalid={error ? true : undefined}
           className={field}
         />
