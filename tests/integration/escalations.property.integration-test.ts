@@ -8,6 +8,7 @@
  * data set.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
 import { seededRandom } from "@/server/db/seed";
 import { PERIODS, PERIOD_DAYS } from "@/server/api/routers/analytics/escalations.schema";
 import { testDb } from "../support/db";
@@ -15,11 +16,14 @@ import { makeApiKey } from "../support/api-keys";
 import { referenceMetric, US_PER_DAY, US_PER_SECOND } from "../support/escalations-reference";
 import {
   atFixedNow,
+  claimHandoff,
+  deleteStep,
   insertHandoffs,
   insertSessions,
   insertSteps,
   makeWorld,
   metricCaller,
+  moveStep,
   type HandoffRow,
   type StepRow,
   type World,
@@ -91,14 +95,34 @@ async function randomData(db: Sql, worlds: World[], nowUs: bigint, seed: number,
       }
     }
   }
-  // Some steps exist before their handoffs are written and some after, so both
-  // trigger paths (claim sees existing steps; step updates existing claims) run.
+  // Rows arrive the ways other services write them, so every trigger path
+  // runs: steps before and after their handoff exists, handoffs inserted
+  // already claimed or claimed later by an UPDATE, steps moved and deleted.
+  for (const h of handoffs) h.id = randomUUID();
+  for (const s of steps) s.id = randomUUID();
   const early = steps.filter(() => rand() < 0.5);
   const late = steps.filter((s) => !early.includes(s));
+  const claimLater = handoffs.filter((h) => h.claimedAtUs !== null && rand() < 0.3);
   await insertSteps(db, early);
-  await insertHandoffs(db, handoffs);
+  await insertHandoffs(db, handoffs.map((h) => (claimLater.includes(h) ? { ...h, claimedAtUs: null } : h)));
   await insertSteps(db, late);
-  return { handoffs, steps };
+  for (const h of claimLater) await claimHandoff(db, h.id!, h.claimedAtUs!, h.handedOffBy);
+  const claimsOf = (sessionId: string) =>
+    handoffs.flatMap((h) => (h.sessionId === sessionId && h.claimedAtUs !== null ? [h.claimedAtUs] : []));
+  const kept: StepRow[] = [];
+  for (const s of steps) {
+    const r = rand();
+    if (r < 0.08) {
+      await deleteStep(db, s.id!);
+    } else if (r < 0.16) {
+      s.createdAtUs = remember(stepTime(claimsOf(s.sessionId)));
+      await moveStep(db, s.id!, s.createdAtUs);
+      kept.push(s);
+    } else {
+      kept.push(s);
+    }
+  }
+  return { handoffs, steps: kept };
 }
 
 const stats = (r: Record<string, unknown>) => ({

@@ -16,8 +16,8 @@ export type Tx = Prisma.TransactionClient;
 type Sql = Pick<Db, "$executeRaw" | "$queryRaw">;
 
 export type World = { accountId: string; userId: string };
-export type HandoffRow = { accountId: string; sessionId: string; handedOffBy: string; claimedAtUs: bigint | null };
-export type StepRow = { accountId: string; sessionId: string; createdAtUs: bigint };
+export type HandoffRow = { id?: string; accountId: string; sessionId: string; handedOffBy: string; claimedAtUs: bigint | null };
+export type StepRow = { id?: string; accountId: string; sessionId: string; createdAtUs: bigint };
 
 const ts = (us: bigint) => Prisma.sql`${usToIso(us)}::timestamptz`;
 
@@ -72,11 +72,11 @@ export async function insertSessions(db: Sql, world: World, count: number): Prom
 export async function insertHandoffs(db: Sql, rows: readonly HandoffRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await db.$executeRaw`
-      INSERT INTO session_handoffs (session_id, account_id, handed_off_by, intent, snapshot, priority, claimed_at, claimed_by)
+      INSERT INTO session_handoffs (id, session_id, account_id, handed_off_by, intent, snapshot, priority, claimed_at, claimed_by)
       VALUES ${Prisma.join(
         rows.slice(i, i + 500).map(
           (h) =>
-            Prisma.sql`(${h.sessionId}::uuid, ${h.accountId}::uuid, ${h.handedOffBy}::uuid, 'stuck', '{}'::jsonb,
+            Prisma.sql`(${h.id ?? randomUUID()}::uuid, ${h.sessionId}::uuid, ${h.accountId}::uuid, ${h.handedOffBy}::uuid, 'stuck', '{}'::jsonb,
                         'normal', ${h.claimedAtUs === null ? null : usToIso(h.claimedAtUs)}::timestamptz,
                         ${h.claimedAtUs === null ? null : h.handedOffBy}::uuid)`,
         ),
@@ -87,12 +87,26 @@ export async function insertHandoffs(db: Sql, rows: readonly HandoffRow[]): Prom
 export async function insertSteps(db: Sql, rows: readonly StepRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await db.$executeRaw`
-      INSERT INTO ai_session_steps (session_id, account_id, step_order, step_type, content, created_at)
+      INSERT INTO ai_session_steps (id, session_id, account_id, step_order, step_type, content, created_at)
       VALUES ${Prisma.join(
         rows.slice(i, i + 500).map(
           (s, j) =>
-            Prisma.sql`(${s.sessionId}::uuid, ${s.accountId}::uuid, ${i + j}, 'note', '{}'::jsonb, ${ts(s.createdAtUs)})`,
+            Prisma.sql`(${s.id ?? randomUUID()}::uuid, ${s.sessionId}::uuid, ${s.accountId}::uuid, ${i + j}, 'note', '{}'::jsonb, ${ts(s.createdAtUs)})`,
         ),
       )}`;
   }
+}
+
+/** Claims an existing handoff, as the queue does: an UPDATE of claimed_at. */
+export async function claimHandoff(db: Sql, id: string, claimedAtUs: bigint, claimedBy: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE session_handoffs SET claimed_at = ${ts(claimedAtUs)}, claimed_by = ${claimedBy}::uuid WHERE id = ${id}::uuid`;
+}
+
+export async function moveStep(db: Sql, id: string, createdAtUs: bigint): Promise<void> {
+  await db.$executeRaw`UPDATE ai_session_steps SET created_at = ${ts(createdAtUs)} WHERE id = ${id}::uuid`;
+}
+
+export async function deleteStep(db: Sql, id: string): Promise<void> {
+  await db.$executeRaw`DELETE FROM ai_session_steps WHERE id = ${id}::uuid`;
 }

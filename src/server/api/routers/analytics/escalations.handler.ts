@@ -51,7 +51,9 @@ export async function escalationsMetric(db: Db, accountId: string, period: Perio
   // first_action_at is strictly after claimed_at by construction; the floor at
   // 0 only guards against rows written around the triggers.
   const [row] = await db.$queryRaw<Row[]>`
-    WITH raw AS (
+    -- MATERIALIZED: computed once per handoff. Inlined, the delta expression
+    -- is re-evaluated inside each of the four aggregates (measured ~1.5× slower).
+    WITH raw AS MATERIALIZED (
       SELECT (extract(epoch FROM h.first_action_at - h.claimed_at) * 1000000)::bigint AS delta_us
       FROM session_handoffs h
       WHERE ${claimedInWindow(accountId, windowSeconds)}
