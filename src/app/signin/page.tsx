@@ -21,7 +21,10 @@ export default async function SignInPage({ searchParams }: Props) {
   return (
     <main className="flex min-h-screen items-start justify-center px-4 py-12 sm:items-center">
       <div className="w-full max-w-sm">
-        <p className="mb-6 text-center text-lg font-semibold tracking-tight">FlowPilot</p>
+        <p className="mb-6 flex items-center justify-center gap-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden="true" className="inline-block size-5 rounded-md bg-accent" />
+          FlowPilot
+        </p>
         <section
           aria-labelledby="signin-heading"
           className="rounded-lg border border-border bg-surface p-6 shadow-sm"

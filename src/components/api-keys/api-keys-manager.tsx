@@ -15,18 +15,25 @@ export function ApiKeysManager() {
   const [revoking, setRevoking] = useState<TApiKeySummary | null>(null);
   const [status, setStatus] = useState("");
 
+  // A list fetch still in flight from before the change would be reused by a
+  // plain invalidate (and show the old list); cancel it, then fetch afresh.
+  const refreshList = async () => {
+    await utils.apiKeys.list.cancel();
+    await utils.apiKeys.list.invalidate();
+  };
+
   const create = api.apiKeys.create.useMutation({
     onSuccess: (key) => {
       setCreated({ name: key.name, token: key.token });
       setStatus("");
-      void utils.apiKeys.list.invalidate();
+      void refreshList();
     },
   });
   const revoke = api.apiKeys.revoke.useMutation({
     onSuccess: () => {
       setStatus(`Key “${revoking?.name ?? ""}” revoked.`);
       setRevoking(null);
-      void utils.apiKeys.list.invalidate();
+      void refreshList();
     },
   });
 
