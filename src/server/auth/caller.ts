@@ -18,6 +18,9 @@ import { authSecret } from "./secret";
 
 export type ResolvedCaller = { caller: Caller | null; authFailure?: string };
 
+// Only what a Caller needs: the password hash is never read here.
+const callerUserSelect = { id: true, accountId: true, accountRole: true, email: true, name: true } as const;
+
 const INVALID_KEY = "Invalid API key: it is malformed, unknown or revoked.";
 
 export async function resolveCaller(db: Db, req: Request): Promise<ResolvedCaller> {
@@ -29,7 +32,7 @@ export async function resolveCaller(db: Db, req: Request): Promise<ResolvedCalle
   const nextReq = req instanceof NextRequest ? req : new NextRequest(req.url, { headers: req.headers });
   const token = await getToken({ req: nextReq, secret: authSecret(), secureCookie: secureCookiesEnabled() });
   if (!token?.sub) return { caller: null };
-  const user = await db.user.findUnique({ where: { id: token.sub } });
+  const user = await db.user.findUnique({ where: { id: token.sub }, select: callerUserSelect });
   if (!user) return { caller: null };
   return {
     caller: { userId: user.id, accountId: user.accountId, role: user.accountRole, email: user.email, name: user.name },
@@ -39,7 +42,7 @@ export async function resolveCaller(db: Db, req: Request): Promise<ResolvedCalle
 async function resolveApiKey(db: Db, token: string): Promise<ResolvedCaller> {
   const key = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(token) },
-    include: { user: true },
+    select: { id: true, accountId: true, revokedAt: true, lastUsedAt: true, user: { select: callerUserSelect } },
   });
   // The key must still belong to its user's current account.
   if (!key || key.revokedAt || key.user.accountId !== key.accountId) {

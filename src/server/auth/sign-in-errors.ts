@@ -15,7 +15,8 @@ export const SIGN_IN_MESSAGES = {
 
 /** The message for an error code from next-auth (`?error=` or signIn's result). */
 export function signInMessage(code: string): string {
+  if (code === "CredentialsSignin") return SIGN_IN_MESSAGES.invalid;
   if (code === SIGN_IN_THROTTLED) return SIGN_IN_MESSAGES.throttled;
-  if (code === SIGN_IN_UNAVAILABLE) return SIGN_IN_MESSAGES.unavailable;
-  return SIGN_IN_MESSAGES.invalid;
+  // Configuration and other next-auth errors: not the person's fault.
+  return SIGN_IN_MESSAGES.unavailable;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { secureCookiesEnabled } from "@/server/auth/cookies";
 import { clientAddress } from "@/server/auth/sign-in";
-import { SIGN_IN_MESSAGES, SIGN_IN_THROTTLED, signInMessage } from "@/server/auth/sign-in-errors";
+import { SIGN_IN_MESSAGES, SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE, signInMessage } from "@/server/auth/sign-in-errors";
 
 describe("secureCookiesEnabled", () => {
   it("is on for https and in production", () => {
@@ -29,9 +29,11 @@ describe("clientAddress", () => {
 
 describe("signInMessage", () => {
   it("says the same thing for every credentials failure", () => {
-    expect(signInMessage("CredentialsSignin")).toBe(SIGN_IN_MESSAGES.invalid);
-    expect(signInMessage("anything else")).toBe(SIGN_IN_MESSAGES.invalid);
-    expect(SIGN_IN_MESSAGES.invalid).toBe("Wrong email or password.");
+    expect(signInMessage("CredentialsSignin")).toBe("Wrong email or password.");
+  });
+  it("does not blame the person for server-side failures", () => {
+    expect(signInMessage(SIGN_IN_UNAVAILABLE)).toBe(SIGN_IN_MESSAGES.unavailable);
+    expect(signInMessage("Configuration")).toBe(SIGN_IN_MESSAGES.unavailable);
   });
   it("explains throttling", () => {
     expect(signInMessage(SIGN_IN_THROTTLED)).toBe(SIGN_IN_MESSAGES.throttled);
