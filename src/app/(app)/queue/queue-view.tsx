@@ -53,7 +53,7 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr]">
         <section aria-labelledby="open-heading" className="flex min-w-0 flex-col gap-3 lg:row-span-2">
           <h2 id="open-heading" className="flex items-center gap-2 text-sm font-semibold uppercase tracking-wide text-muted">
             Open handoffs
