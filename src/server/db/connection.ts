@@ -32,7 +32,13 @@ export function describeConnectionError(url: string, error: unknown): string {
     "3D000": "database does not exist",
     "28P01": "password authentication failed",
     "28000": "authentication rejected",
+    "42P01": "its tables are missing (run npm run db:migrate)",
+    P2021: "its tables are missing (run npm run db:migrate)",
+    P2022: "its columns do not match this version (run npm run db:migrate)",
   };
-  const cause = (e?.code && causes[e.code]) || e?.message?.split("\n")[0] || "unknown error";
+  // Prisma's messages start with a blank line and an invocation trace; the
+  // last non-empty line is the cause.
+  const lastLine = e?.message?.split("\n").map((l) => l.trim()).filter(Boolean).at(-1);
+  const cause = (e?.code && causes[e.code]) || lastLine || "unknown error";
   return `Cannot use database at ${where}: ${cause}`;
 }

@@ -54,7 +54,15 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr]">
-        <section aria-labelledby="open-heading" className="flex min-w-0 flex-col gap-3 lg:row-span-2">
+        {/* First in the document so a phone shows the numbers before the list. */}
+        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
+          <StatCard state={cardState} period="30d" />
+        </div>
+
+        <section
+          aria-labelledby="open-heading"
+          className="flex min-w-0 flex-col gap-3 lg:col-start-1 lg:row-span-2 lg:row-start-1"
+        >
           <h2 id="open-heading" className="flex items-center gap-2 text-sm font-semibold uppercase tracking-wide text-muted">
             Open handoffs
             {open.data && (
@@ -82,10 +90,6 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
             onClaim={(handoffId) => claim.mutate({ handoffId })}
           />
         </section>
-
-        <div className="min-w-0 lg:col-start-2 lg:row-start-1">
-          <StatCard state={cardState} period="30d" />
-        </div>
 
         <section aria-labelledby="recent-heading" className="flex min-w-0 flex-col gap-3 lg:col-start-2">
           <h2 id="recent-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
