@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { spawn } from "node:child_process";
 import net from "node:net";
-import { mkdtemp } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "@/server/db/client";
@@ -65,7 +65,30 @@ describe("npm run db:migrate", () => {
       blocker.close();
     }
   });
+
+  it("says what to do when the embedded database's folder is damaged", async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "flowpilot-data-"));
+    // A cluster folder that claims to be initialised but holds nothing usable.
+    await mkdir(path.join(dataDir, "postgres"), { recursive: true });
+    await writeFile(path.join(dataDir, "postgres", "PG_VERSION"), "15\n");
+    await chmod(dataDir, 0o755);
+    const r = await runScript("scripts/db-migrate.ts", {
+      DATABASE_URL: undefined, EMBEDDED_PG_PORT: String(await freePort()), FLOWPILOT_DATA_DIR: dataDir,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(
+      new RegExp(`^The embedded PostgreSQL in ${dataDir}/postgres did not start.*delete ${dataDir} to start fresh, or set DATABASE_URL\\.$`, "s"),
+    );
+  });
 });
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer().listen(0, "127.0.0.1");
+  await new Promise((r) => srv.once("listening", r));
+  const { port } = srv.address() as net.AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
 
 describe("demo data", () => {
   it("is idempotent and makes 7d, 30d and 90d tell different stories", async () => {
