@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import { createContextInner } from "@/server/api/trpc";
-import type { AccountRole, Caller } from "@/server/auth/roles";
+import type { AccountRole } from "@/server/auth/roles";
+import { callerFor } from "../support/callers";
 import { testDb } from "../support/db";
 import { ago, dbNow, makeCaller, makeHandoff, makeSession, makeStep, makeUser, seconds } from "../support/factories";
 
@@ -12,10 +13,9 @@ const db = testDb();
 
 /** A second member of an existing account, with their own tRPC caller. */
 async function member(accountId: string, role: AccountRole, name?: string) {
-  const user = await makeUser(db, accountId, role);
-  if (name) await db.user.update({ where: { id: user.id }, data: { name } });
-  const identity: Caller = { userId: user.id, accountId, role, email: user.email, name: name ?? user.name };
-  return { user, trpc: createCaller(createContextInner({ db, caller: identity })) };
+  const created = await makeUser(db, accountId, role);
+  const user = name ? await db.user.update({ where: { id: created.id }, data: { name } }) : created;
+  return { user, trpc: callerFor(db, user) };
 }
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {

@@ -5,8 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { AccountRole, Caller } from "@/server/auth/roles";
-import { createContextInner } from "@/server/api/trpc";
-import { createCaller } from "@/server/api/root";
+import { callerFor } from "./callers";
 
 export async function makeAccount(db: Db, name = "Test account") {
   return db.account.create({ data: { name } });
@@ -59,7 +58,7 @@ export async function makeCaller(db: Db, role: AccountRole = "engineer") {
   const account = await makeAccount(db);
   const user = await makeUser(db, account.id, role);
   const identity: Caller = { userId: user.id, accountId: account.id, role, email: user.email, name: user.name };
-  return { account, user, identity, trpc: createCaller(createContextInner({ db, caller: identity })) };
+  return { account, user, identity, trpc: callerFor(db, user) };
 }
 
 /** The database's clock, so tests place rows relative to the same now() the SQL uses. */
