@@ -16,7 +16,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
-import type { AccountRole, Caller } from "@/server/auth/roles";
+import { hasRole, type AccountRole, type Caller } from "@/server/auth/roles";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import { apiKeyRequestsPerMinute, consumeApiKeyRequest } from "@/server/auth/rate-limit";
 
@@ -124,7 +124,7 @@ function describeRoles(roles: readonly AccountRole[]): string {
 
 export function roleProcedure(roles: readonly AccountRole[]) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.caller.role)) {
+    if (!hasRole(ctx.caller.role, roles)) {
       throw new TRPCError({
         code: "FORBIDDEN",
         message: `This needs the ${describeRoles([...roles].reverse())} role; your role is ${ctx.caller.role}.`,

@@ -18,3 +18,8 @@ export type Caller = {
   /** set when the request was authenticated with an API key */
   apiKeyId?: string;
 };
+
+/** Whether `role` is one of `allowed` (the role lists above are readonly tuples). */
+export function hasRole(role: AccountRole, allowed: readonly AccountRole[]): boolean {
+  return allowed.includes(role);
+}

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
-import { ENGINEER_OR_ABOVE, type AccountRole } from "@/server/auth/roles";
+import { hasRole, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
 import { QueueView } from "./queue-view";
 
 export const metadata: Metadata = { title: "Queue" };
 
 export default async function QueuePage() {
   const user = await requireUser("/queue");
-  const canWork = (ENGINEER_OR_ABOVE as readonly AccountRole[]).includes(user.role);
+  const canWork = hasRole(user.role, ENGINEER_OR_ABOVE);
   // Awaited, so the first paint already has the lists and the card's numbers.
   await Promise.all([
     api.queue.open.prefetch(),

@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
-import { ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { hasRole, ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
 import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const user = await requireUser("/settings/api-keys");
-  const canManage = (ENGINEER_OR_ABOVE as readonly string[]).includes(user.role);
-  const manageAll = (ADMIN_OR_ABOVE as readonly string[]).includes(user.role);
+  const canManage = hasRole(user.role, ENGINEER_OR_ABOVE);
+  const manageAll = hasRole(user.role, ADMIN_OR_ABOVE);
 
   return (
     <div className="max-w-4xl space-y-6">

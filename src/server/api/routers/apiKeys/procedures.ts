@@ -10,12 +10,12 @@
  */
 import { TRPCError } from "@trpc/server";
 import { roleProcedure } from "@/server/api/trpc";
-import { ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE, type Caller } from "@/server/auth/roles";
+import { hasRole, ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE, type Caller } from "@/server/auth/roles";
 
 export type KeyScope = { accountId: string; userId?: string };
 
 export function keyScopeFor(caller: Caller): KeyScope {
-  const manageAll = (ADMIN_OR_ABOVE as readonly string[]).includes(caller.role);
+  const manageAll = hasRole(caller.role, ADMIN_OR_ABOVE);
   return manageAll ? { accountId: caller.accountId } : { accountId: caller.accountId, userId: caller.userId };
 }
 

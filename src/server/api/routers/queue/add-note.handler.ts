@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
-import { ADMIN_OR_ABOVE, type AccountRole, type Caller } from "@/server/auth/roles";
+import { hasRole, ADMIN_OR_ABOVE, type Caller } from "@/server/auth/roles";
 import type { TAddNoteOutput } from "./add-note.schema";
 import { NOTE_FORBIDDEN } from "./note-policy";
 
@@ -13,7 +13,7 @@ import { NOTE_FORBIDDEN } from "./note-policy";
  * note is written only when it holds at that instant.
  */
 export async function addNote(db: Db, caller: Caller, input: { sessionId: string; text: string }): Promise<TAddNoteOutput> {
-  const isAdmin = (ADMIN_OR_ABOVE as readonly AccountRole[]).includes(caller.role);
+  const isAdmin = hasRole(caller.role, ADMIN_OR_ABOVE);
   const content = JSON.stringify({ text: input.text, author_id: caller.userId, author_name: caller.name });
   // step_order = max + 1. Two notes written at the same instant may share an
   // order; the contract allows it and the timeline orders by time first.

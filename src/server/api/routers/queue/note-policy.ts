@@ -1,4 +1,4 @@
-import { ADMIN_OR_ABOVE, type AccountRole } from "@/server/auth/roles";
+import { hasRole, ADMIN_OR_ABOVE, type AccountRole } from "@/server/auth/roles";
 
 /**
  * Who may add a note to a session. A note is the "first action" the
@@ -8,7 +8,7 @@ import { ADMIN_OR_ABOVE, type AccountRole } from "@/server/auth/roles";
  * cannot stop another engineer's clock. Viewers never write.
  */
 export function mayAddNote(role: AccountRole, holdsClaim: boolean): boolean {
-  if ((ADMIN_OR_ABOVE as readonly AccountRole[]).includes(role)) return true;
+  if (hasRole(role, ADMIN_OR_ABOVE)) return true;
   return role === "engineer" && holdsClaim;
 }
 
