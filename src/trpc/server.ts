@@ -1,6 +1,6 @@
 /**
  * Server-side tRPC for React Server Components: `api` calls procedures
- * directly (no HTTP) with the visitor's cookies, and `HydrateClient` passes
+ * directly (no HTTP) as the signed-in user, and `HydrateClient` passes
  * prefetched queries to the browser so the first paint has data.
  *
  *   await api.analytics.escalations.prefetch({ period: "30d" });
@@ -8,17 +8,16 @@
  */
 import "server-only";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
-import { headers } from "next/headers";
 import { cache } from "react";
 import { createCaller, type AppRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/context";
+import { createContextInner } from "@/server/api/trpc";
+import { currentUser } from "@/server/auth/session";
+import { getDb } from "@/server/db/client";
 import { createQueryClient } from "./query-client";
 
-const createRscContext = cache(async () => {
-  const h = new Headers(await headers());
-  h.delete("authorization"); // pages act as the signed-in user only
-  return createContext(new Request("http://internal/rsc", { headers: h }));
-});
+// The same per-request user the layout's requireUser already read, so a page
+// looks its visitor up once, not once more for its tRPC calls.
+const createRscContext = cache(async () => createContextInner({ db: getDb(), caller: await currentUser() }));
 
 const getQueryClient = cache(createQueryClient);
 const caller = createCaller(createRscContext);

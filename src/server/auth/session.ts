@@ -11,6 +11,10 @@ import { getDb } from "@/server/db/client";
 import { resolveCaller } from "./caller";
 import type { Caller } from "./roles";
 
+/**
+ * Once per request: the visitor's user, from the session cookie. Pages act as
+ * the signed-in user only, so an Authorization header is ignored here.
+ */
 export const currentUser = cache(async (): Promise<Caller | null> => {
   const h = new Headers(await headers());
   h.delete("authorization");
