@@ -3,21 +3,10 @@
  * The database is dropped afterwards whatever the outcome.
  */
 import { spawnSync } from "node:child_process";
-import net from "node:net";
 import { createTestDatabase } from "../tests/support/test-database";
+import { freePort } from "../tests/support/net";
 import { createDb } from "../src/server/db/client";
 import { seedDemo } from "../src/server/db/seed";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 function run(cmd: string, args: string[], env: Record<string, string>): number {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });

@@ -11,6 +11,7 @@ import { seedDemo, DEMO_USERS } from "@/server/db/seed";
 import { createContextInner } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
 import { createTestDatabase } from "../support/test-database";
+import { freePort } from "../support/net";
 
 function runScript(script: string, env: Record<string, string | undefined>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -82,13 +83,6 @@ describe("npm run db:migrate", () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  const srv = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => srv.once("listening", r));
-  const { port } = srv.address() as net.AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 describe("demo data", () => {
   it("is idempotent and makes 7d, 30d and 90d tell different stories", async () => {

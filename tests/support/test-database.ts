@@ -12,13 +12,12 @@ export type TestDatabase = { url: string; name: string; drop: () => Promise<void
 export async function createTestDatabase(prefix = "flowpilot_test", migrate = true): Promise<TestDatabase> {
   const server = await openScriptDatabase();
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  const admin = new URL(server.url);
   const adminClient = new pg.Client({ connectionString: server.url });
   await adminClient.connect();
   await adminClient.query(`CREATE DATABASE "${name}"`);
   await adminClient.end();
 
-  const url = new URL(admin);
+  const url = new URL(server.url);
   url.pathname = `/${name}`;
   if (migrate) await applyMigrations(url.toString(), MIGRATIONS_DIR);
 
