@@ -18,7 +18,7 @@ import pg from "pg";
 import { createDb, type Db } from "@/server/db/client";
 import { openScriptDatabase } from "@/server/db/connection";
 import { PERIODS, type Period } from "@/server/api/routers/analytics/escalations.schema";
-import type { Caller } from "@/server/auth/roles";
+import { callerFromUser, type Caller } from "@/server/auth/roles";
 import { generate, type AccountSpec, type GeneratedAccount } from "./generate";
 import { openExisting, recreateDatabase, writeMarker, type Marker } from "./database";
 import { agree, measure, productionPath, seedMethod, type Summary, type Timing } from "./read-path";
@@ -115,7 +115,7 @@ async function ensureData(serverUrl: string, name: string, wanted: Marker, specs
 }
 
 function callerFor(a: GeneratedAccount): Caller {
-  return { userId: a.userId, accountId: a.accountId, role: "engineer", email: a.email, name: `Bench ${a.name}` };
+  return callerFromUser({ id: a.userId, accountId: a.accountId, accountRole: "engineer", email: a.email, name: `Bench ${a.name}` });
 }
 
 type ReadCase = {

@@ -10,6 +10,7 @@ import { createDb } from "@/server/db/client";
 import { seedDemo, DEMO_USERS } from "@/server/db/seed";
 import { createContextInner } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
+import { callerFromUser } from "@/server/auth/roles";
 import { createTestDatabase } from "../support/test-database";
 import { freePort } from "../support/net";
 
@@ -101,9 +102,7 @@ describe("demo data", () => {
       expect(await counts()).toEqual(before);
 
       const engineer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[2]!.email } });
-      const trpc = createCaller(createContextInner({
-        db, caller: { userId: engineer.id, accountId: engineer.accountId, role: "engineer", email: engineer.email, name: engineer.name },
-      }));
+      const trpc = createCaller(createContextInner({ db, caller: callerFromUser(engineer) }));
       const [d7, d30, d90] = await Promise.all(
         (["7d", "30d", "90d"] as const).map((period) => trpc.analytics.escalations({ period })),
       );

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import type { AccountRole, Caller } from "@/server/auth/roles";
+import { callerFromUser, type AccountRole } from "@/server/auth/roles";
 import { createContextInner } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
 import { usToIso } from "./escalations-reference";
@@ -49,7 +49,7 @@ export async function makeWorld(db: Sql, role: AccountRole = "engineer"): Promis
 
 /** The metric as the UI calls it, reading through `db` (a transaction or the pool). */
 export function metricCaller(db: Sql, world: World, role: AccountRole = "engineer") {
-  const caller: Caller = { userId: world.userId, accountId: world.accountId, role, email: "exact@test", name: "Exact" };
+  const caller = callerFromUser({ id: world.userId, accountId: world.accountId, accountRole: role, email: "exact@test", name: "Exact" });
   return createCaller(createContextInner({ db: db as Db, caller })).analytics.escalations;
 }
 

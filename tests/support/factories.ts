@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
-import type { AccountRole, Caller } from "@/server/auth/roles";
+import { callerFromUser, type AccountRole } from "@/server/auth/roles";
 import { callerFor } from "./callers";
 
 export async function makeAccount(db: Db, name = "Test account") {
@@ -57,7 +57,7 @@ export async function makeStep(db: Db, s: { accountId: string; sessionId: string
 export async function makeCaller(db: Db, role: AccountRole = "engineer") {
   const account = await makeAccount(db);
   const user = await makeUser(db, account.id, role);
-  const identity: Caller = { userId: user.id, accountId: account.id, role, email: user.email, name: user.name };
+  const identity = callerFromUser(user);
   return { account, user, identity, trpc: callerFor(db, user) };
 }
 

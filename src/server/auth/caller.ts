@@ -11,7 +11,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import type { Db } from "@/server/db/client";
-import type { Caller } from "./roles";
+import { callerFromUser, type Caller } from "./roles";
 import { hashApiKey, parseBearer } from "./api-keys";
 import { secureCookiesEnabled } from "./cookies";
 import { authSecret } from "./secret";
@@ -34,9 +34,7 @@ export async function resolveCaller(db: Db, req: Request): Promise<ResolvedCalle
   if (!token?.sub) return { caller: null };
   const user = await db.user.findUnique({ where: { id: token.sub }, select: callerUserSelect });
   if (!user) return { caller: null };
-  return {
-    caller: { userId: user.id, accountId: user.accountId, role: user.accountRole, email: user.email, name: user.name },
-  };
+  return { caller: callerFromUser(user) };
 }
 
 async function resolveApiKey(db: Db, token: string): Promise<ResolvedCaller> {
@@ -49,13 +47,7 @@ async function resolveApiKey(db: Db, token: string): Promise<ResolvedCaller> {
     return { caller: null, authFailure: INVALID_KEY };
   }
   await touchLastUsed(db, key.id, key.lastUsedAt);
-  const { user } = key;
-  return {
-    caller: {
-      userId: user.id, accountId: user.accountId, role: user.accountRole, email: user.email, name: user.name,
-      apiKeyId: key.id,
-    },
-  };
+  return { caller: callerFromUser(key.user, key.id) };
 }
 
 /** last_used_at is written at most once a minute per key, to keep reads cheap. */

@@ -19,6 +19,17 @@ export type Caller = {
   apiKeyId?: string;
 };
 
+/** The columns of a `users` row that make a Caller. */
+export type CallerUser = { id: string; accountId: string; accountRole: AccountRole; email: string; name: string };
+
+/** The one place a user row becomes a Caller; `apiKeyId` when the request came with an API key. */
+export function callerFromUser(user: CallerUser, apiKeyId?: string): Caller {
+  return {
+    userId: user.id, accountId: user.accountId, role: user.accountRole, email: user.email, name: user.name,
+    ...(apiKeyId ? { apiKeyId } : {}),
+  };
+}
+
 /** Whether `role` is one of `allowed` (the role lists above are readonly tuples). */
 export function hasRole(role: AccountRole, allowed: readonly AccountRole[]): boolean {
   return allowed.includes(role);
