@@ -1,11 +1,11 @@
 import { expect, type Page } from "@playwright/test";
-import type { TEscalationsOutput } from "../../src/server/api/routers/analytics/escalations.schema";
+import type { TEscalationsResponse } from "../../src/server/api/routers/analytics/escalations.types";
 
 /** The metric as an outside client sees it, with the page's session cookie. */
-export async function restMetric(page: Page, period: "7d" | "30d" | "90d"): Promise<TEscalationsOutput> {
+export async function restMetric(page: Page, period: "7d" | "30d" | "90d"): Promise<TEscalationsResponse> {
   const res = await page.request.get(`/api/v1/analytics/flowpilot/escalations?period=${period}`);
   expect(res.status()).toBe(200);
-  return (await res.json()) as TEscalationsOutput;
+  return (await res.json()) as TEscalationsResponse;
 }
 
 const count = (text: string | null) => Number((text ?? "").replaceAll(",", ""));

@@ -11,11 +11,12 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { createCaller } from "@/server/api/root";
 import { createContextInner } from "@/server/api/trpc";
-import { PERIOD_DAYS, type Period, type TEscalationsOutput } from "@/server/api/routers/analytics/escalations.schema";
+import type { Period, TEscalationsResponse } from "@/server/api/routers/analytics/escalations.types";
+import { claimedInWindow, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
 import type { Caller } from "@/server/auth/roles";
 
 export type Summary = Pick<
-  TEscalationsOutput,
+  TEscalationsResponse,
   "n_handoffs_claimed" | "n_handoffs_with_action" | "avg_seconds_to_first_action" | "median_seconds_to_first_action" | "p95_seconds_to_first_action"
 >;
 
@@ -28,15 +29,12 @@ type SeedRow = { claimed_at: Date; first_step_at: Date | null };
 
 export function seedMethod(db: Db, accountId: string) {
   return async (period: Period): Promise<Summary> => {
-    const windowSeconds = PERIOD_DAYS[period] * 86_400;
     const rows = await db.$queryRaw<SeedRow[]>(Prisma.sql`
       SELECT h.claimed_at,
              (SELECT min(s.created_at) FROM ai_session_steps s
                WHERE s.session_id = h.session_id AND s.created_at > h.claimed_at) AS first_step_at
         FROM session_handoffs h
-       WHERE h.account_id = ${accountId}::uuid
-         AND h.claimed_at >= now() - make_interval(secs => ${windowSeconds})
-         AND h.claimed_at <= now()`);
+       WHERE ${claimedInWindow(periodWindow(accountId, period))}`);
     const deltas: number[] = [];
     for (const r of rows) {
       if (r.first_step_at) deltas.push(Math.max(0, (r.first_step_at.getTime() - r.claimed_at.getTime()) / 1000));

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { StatCard } from "@/components/escalations/stat-card";
-import { METRIC_DEFINITION, type TEscalationsOutput } from "@/server/api/routers/analytics/escalations.schema";
+import { METRIC_DEFINITION, type TEscalationsResponse } from "@/server/api/routers/analytics/escalations.types";
 
 afterEach(cleanup);
 
-const data = (over: Partial<TEscalationsOutput> = {}): TEscalationsOutput => ({
+const data = (over: Partial<TEscalationsResponse> = {}): TEscalationsResponse => ({
   period: "30d",
   window_start: "2026-10-28T12:00:00.000Z",
   window_end: "2026-11-27T12:00:00.000Z",

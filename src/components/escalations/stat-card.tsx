@@ -2,9 +2,10 @@
 import Link from "next/link";
 import {
   METRIC_DEFINITION,
+  PERIOD_WORDS,
   type Period,
-  type TEscalationsOutput,
-} from "@/server/api/routers/analytics/escalations.schema";
+  type TEscalationsResponse,
+} from "@/server/api/routers/analytics/escalations.types";
 import { formatCount, formatDuration, formatSecondsExact } from "@/lib/format";
 import { InfoDisclosure } from "@/components/ui/info-disclosure";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -19,9 +20,8 @@ export type StatCardState =
   | { status: "error"; message?: string; onRetry?: () => void }
   /** The caller's role may not read the metric (viewers). */
   | { status: "forbidden"; message?: string }
-  | { status: "ready"; data: TEscalationsOutput };
+  | { status: "ready"; data: TEscalationsResponse };
 
-const PERIOD_WORDS: Record<Period, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days" };
 
 export function StatCard({
   state,

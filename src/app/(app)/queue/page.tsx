@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { hasRole, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { QUEUE_CARD_PERIOD } from "@/server/api/routers/analytics/escalations.types";
 import { QueueView } from "./queue-view";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -13,7 +14,7 @@ export default async function QueuePage() {
   await Promise.all([
     api.queue.open.prefetch(),
     api.queue.recentClaims.prefetch(),
-    canWork ? api.analytics.escalations.prefetch({ period: "30d" }) : null,
+    canWork ? api.analytics.escalations.prefetch({ period: QUEUE_CARD_PERIOD }) : null,
   ]);
   return (
     <HydrateClient>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, type RouterOutputs } from "@/trpc/react";
+import { QUEUE_CARD_PERIOD } from "@/server/api/routers/analytics/escalations.types";
 import { StatCard, type StatCardState } from "@/components/escalations/stat-card";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -19,7 +20,7 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
   const router = useRouter();
   const open = api.queue.open.useQuery();
   const recent = api.queue.recentClaims.useQuery();
-  const metric = api.analytics.escalations.useQuery({ period: "30d" }, { enabled: canSeeMetric, retry: false });
+  const metric = api.analytics.escalations.useQuery({ period: QUEUE_CARD_PERIOD }, { enabled: canSeeMetric, retry: false });
   const [conflict, setConflict] = useState<string | null>(null);
 
   const claim = api.queue.claim.useMutation({
@@ -56,7 +57,7 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr]">
         {/* First in the document so a phone shows the numbers before the list. */}
         <div className="min-w-0 lg:col-start-2 lg:row-start-1">
-          <StatCard state={cardState} period="30d" />
+          <StatCard state={cardState} period={QUEUE_CARD_PERIOD} />
         </div>
 
         <section

@@ -5,10 +5,11 @@ import { useState } from "react";
 import { api } from "@/trpc/react";
 import {
   METRIC_DEFINITION,
+  PERIOD_WORDS,
   PERIODS,
   type Period,
-  type TEscalationsOutput,
-} from "@/server/api/routers/analytics/escalations.schema";
+  type TEscalationsResponse,
+} from "@/server/api/routers/analytics/escalations.types";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RadioToggle } from "@/components/ui/radio-toggle";
@@ -17,7 +18,6 @@ import { formatCount, formatDuration, formatRate, formatSecondsExact, formatTime
 import { errorDetail, isForbidden, type QueryView } from "@/lib/trpc-error";
 
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p }));
-const PERIOD_WORDS: Record<Period, string> = { "7d": "7 days", "30d": "30 days", "90d": "90 days" };
 
 export function EscalationsAnalytics({ initialPeriod, canSeeMetric }: { initialPeriod: Period; canSeeMetric: boolean }) {
   const pathname = usePathname();
@@ -69,7 +69,7 @@ function Body({
   period,
   canSeeMetric,
 }: {
-  metric: QueryView<TEscalationsOutput>;
+  metric: QueryView<TEscalationsResponse>;
   period: Period;
   canSeeMetric: boolean;
 }) {
@@ -106,7 +106,7 @@ function Body({
   );
 }
 
-function Tiles({ data: d, dimmed }: { data: TEscalationsOutput; dimmed: boolean }) {
+function Tiles({ data: d, dimmed }: { data: TEscalationsResponse; dimmed: boolean }) {
   const seconds = [
     { id: "median", label: "Median", value: d.median_seconds_to_first_action, note: "half of claims acted on faster" },
     { id: "avg", label: "Average", value: d.avg_seconds_to_first_action, note: "pulled up by slow outliers" },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { hasRole, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
-import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.schema";
+import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { EscalationsAnalytics } from "./escalations-analytics";
 
 export const metadata: Metadata = { title: "Escalation analytics" };

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { openApiDocument } from "@/server/api/rest/openapi";
-import { METRIC_DEFINITION, type TEscalationsOutput } from "@/server/api/routers/analytics/escalations.schema";
 import { CopyButton } from "./copy-button";
 
 export const metadata: Metadata = { title: "API reference" };
@@ -15,6 +14,7 @@ type Schema = {
   format?: string;
   description?: string;
   properties?: Record<string, Schema>;
+  example?: unknown;
   $ref?: string;
 };
 type Operation = {
@@ -64,18 +64,6 @@ export default async function ApiDocsPage() {
   const curl =
     `export FLOWPILOT_API_KEY=fp_your_key_here\n` +
     `curl -sS -H "Authorization: Bearer $FLOWPILOT_API_KEY" "${baseUrl}/analytics/flowpilot/escalations?period=30d"`;
-  const example: TEscalationsOutput = {
-    period: "30d",
-    window_start: "2026-10-28T12:00:00.000Z",
-    window_end: "2026-11-27T12:00:00.000Z",
-    n_handoffs_claimed: 3,
-    n_handoffs_with_action: 3,
-    avg_seconds_to_first_action: 90,
-    median_seconds_to_first_action: 60,
-    p95_seconds_to_first_action: 180,
-    metric_definition: METRIC_DEFINITION,
-  };
-
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-2">
@@ -186,10 +174,14 @@ export default async function ApiDocsPage() {
                     </div>
                   ))}
                 </dl>
-                <p className="text-sm text-muted">Example:</p>
-                <pre className="overflow-x-auto rounded-md border border-border bg-canvas p-3 font-mono text-xs" tabIndex={0} aria-label="Example response">
-                  <code>{JSON.stringify(example, null, 2)}</code>
-                </pre>
+                {ok.example !== undefined ? (
+                  <>
+                    <p className="text-sm text-muted">Example:</p>
+                    <pre className="overflow-x-auto rounded-md border border-border bg-canvas p-3 font-mono text-xs" tabIndex={0} aria-label="Example response">
+                      <code>{JSON.stringify(ok.example, null, 2)}</code>
+                    </pre>
+                  </>
+                ) : null}
               </div>
             ) : null}
 

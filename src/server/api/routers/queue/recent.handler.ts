@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { Caller } from "@/server/auth/roles";
 import { RECENT_LIMIT, type TRecentOutput } from "./recent.schema";
 import { secondsBetween } from "./shared";
+import { roundedSeconds, secondsToFirstAction } from "@/server/api/routers/analytics/escalations.sql";
 
 type Row = {
   id: string;
@@ -17,12 +18,10 @@ type Row = {
 };
 
 export async function recentClaims(db: Db, caller: Caller): Promise<TRecentOutput> {
-  // first_action_at is kept by triggers to the same "first step strictly
-  // after the claim" the metric uses, so each row agrees with the stat-card.
   const rows = await db.$queryRaw<Row[]>`
     SELECT h.id, h.session_id, h.priority, h.intent, h.claimed_by, u.name AS claimed_by_name, h.claimed_at,
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.claimed_at`)} AS claim_age_seconds,
-           round(extract(epoch FROM h.first_action_at - h.claimed_at), 3)::float8 AS seconds_to_first_action
+           ${roundedSeconds(secondsToFirstAction())} AS seconds_to_first_action
     FROM session_handoffs h
     LEFT JOIN users u ON u.id = h.claimed_by
     WHERE h.account_id = ${caller.accountId}::uuid
