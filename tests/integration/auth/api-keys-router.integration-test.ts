@@ -1,23 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { testDb } from "../../support/db";
-import { makeAccount, makeUser } from "../../support/factories";
-import { makeApiKey } from "../../support/api-keys";
-import { callerFor } from "../../support/callers";
+import { addApiKey, addMember, buildWorld, membersByRole, trpcAs } from "../../support/world";
 import { hashApiKey } from "@/server/auth/api-keys";
-import type { AccountRole } from "@/server/auth/roles";
+import { ACCOUNT_ROLES, type AccountRole } from "@/server/auth/roles";
+import type { User } from "@/generated/prisma/client";
 
 const db = testDb();
 
 /** One account with a user of each role, and a second account with an engineer. */
 async function team() {
-  const account = await makeAccount(db, "Key team");
-  const users = {} as Record<AccountRole, Awaited<ReturnType<typeof makeUser>>>;
-  for (const role of ["owner", "admin", "engineer", "viewer"] as const) users[role] = await makeUser(db, account.id, role);
-  const engineer2 = await makeUser(db, account.id, "engineer");
-  const otherAccount = await makeAccount(db, "Someone else");
-  const outsider = await makeUser(db, otherAccount.id, "engineer");
-  return { account, users, engineer2, outsider };
+  const world = await buildWorld(db, { role: "owner", accountName: "Key team" });
+  const members = await membersByRole(world);
+  const users = Object.fromEntries(ACCOUNT_ROLES.map((role) => [role, members[role].user])) as Record<AccountRole, User>;
+  const { user: engineer2 } = await addMember(world, "engineer");
+  const { user: outsider } = await buildWorld(db, { accountName: "Someone else" });
+  return { account: world.account, users, engineer2, outsider };
 }
 
 const code = async (p: Promise<unknown>) => {
@@ -32,7 +30,7 @@ const code = async (p: Promise<unknown>) => {
 describe("apiKeys router", () => {
   it("creates a key for the caller, returns the token once and stores only its hash", async () => {
     const { users } = await team();
-    const trpc = callerFor(db, users.engineer);
+    const trpc = trpcAs(db, users.engineer);
     const created = await trpc.apiKeys.create({ name: "  PSA sync  " });
     expect(created.token).toMatch(/^fp_[A-Za-z0-9_-]{43}$/);
     expect(created.name).toBe("PSA sync");
@@ -54,9 +52,9 @@ describe("apiKeys router", () => {
 
   it("lets engineers see and revoke only their own keys", async () => {
     const { users, engineer2 } = await team();
-    const mine = await makeApiKey(db, users.engineer);
-    const theirs = await makeApiKey(db, engineer2);
-    const trpc = callerFor(db, users.engineer);
+    const mine = await addApiKey(db, users.engineer);
+    const theirs = await addApiKey(db, engineer2);
+    const trpc = trpcAs(db, users.engineer);
 
     const list = await trpc.apiKeys.list();
     expect(list.scope).toBe("own");
@@ -72,10 +70,10 @@ describe("apiKeys router", () => {
 
   it.each(["owner", "admin"] as const)("lets an %s see and revoke every key of the account, and no other", async (role) => {
     const { users, engineer2, outsider } = await team();
-    const engineersKey = await makeApiKey(db, engineer2);
-    const ownKey = await makeApiKey(db, users[role]);
-    const outsidersKey = await makeApiKey(db, outsider);
-    const trpc = callerFor(db, users[role]);
+    const engineersKey = await addApiKey(db, engineer2);
+    const ownKey = await addApiKey(db, users[role]);
+    const outsidersKey = await addApiKey(db, outsider);
+    const trpc = trpcAs(db, users[role]);
 
     const list = await trpc.apiKeys.list();
     expect(list.scope).toBe("account");
@@ -91,8 +89,8 @@ describe("apiKeys router", () => {
 
   it("gives viewers no key management at all (403 naming the role)", async () => {
     const { users } = await team();
-    const ownersKey = await makeApiKey(db, users.owner);
-    const trpc = callerFor(db, users.viewer);
+    const ownersKey = await addApiKey(db, users.owner);
+    const trpc = trpcAs(db, users.viewer);
     for (const call of [trpc.apiKeys.list(), trpc.apiKeys.create({ name: "x" }), trpc.apiKeys.revoke({ id: ownersKey.id })]) {
       await expect(call).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/engineer or admin role; your role is viewer/) });
     }
@@ -101,16 +99,16 @@ describe("apiKeys router", () => {
 
   it("refuses key management with an API key, even an admin's", async () => {
     const { users } = await team();
-    const key = await makeApiKey(db, users.admin);
-    const trpc = callerFor(db, users.admin, key.id);
+    const key = await addApiKey(db, users.admin);
+    const trpc = trpcAs(db, users.admin, key.id);
     expect(await code(trpc.apiKeys.list())).toBe("FORBIDDEN");
     expect(await code(trpc.apiKeys.create({ name: "minted by a key" }))).toBe("FORBIDDEN");
   });
 
   it("keeps the first revocation time when a key is revoked twice", async () => {
     const { users } = await team();
-    const key = await makeApiKey(db, users.admin);
-    const trpc = callerFor(db, users.admin);
+    const key = await addApiKey(db, users.admin);
+    const trpc = trpcAs(db, users.admin);
     const first = await trpc.apiKeys.revoke({ id: key.id });
     const second = await trpc.apiKeys.revoke({ id: key.id });
     expect(second).toEqual(first);
@@ -120,7 +118,7 @@ describe("apiKeys router", () => {
 
   it("validates input: a name is required, ids are UUIDs", async () => {
     const { users } = await team();
-    const trpc = callerFor(db, users.engineer);
+    const trpc = trpcAs(db, users.engineer);
     expect(await code(trpc.apiKeys.create({ name: "   " }))).toBe("BAD_REQUEST");
     expect(await code(trpc.apiKeys.create({ name: "x".repeat(81) }))).toBe("BAD_REQUEST");
     expect(await code(trpc.apiKeys.revoke({ id: "fp_not-an-id" }))).toBe("BAD_REQUEST");

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { testDb } from "../../support/db";
-import { makeAccount, makeUser } from "../../support/factories";
-import { makeApiKey } from "../../support/api-keys";
+import { addApiKey, buildWorld } from "../../support/world";
 import { resolveCaller } from "@/server/auth/caller";
 import { authSecret } from "@/server/auth/secret";
 
@@ -16,8 +15,7 @@ async function sessionRequest(userId: string) {
 
 describe("resolveCaller with a session cookie", () => {
   it("reads the role from the database on every request, so a change applies to the next one", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "admin");
+    const { account, user } = await buildWorld(db, { role: "admin" });
     const req = await sessionRequest(user.id);
 
     expect((await resolveCaller(db, req)).caller).toMatchObject({ userId: user.id, accountId: account.id, role: "admin" });
@@ -26,8 +24,7 @@ describe("resolveCaller with a session cookie", () => {
   });
 
   it("stops recognising a removed user at once, though the cookie is still valid", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
+    const { user } = await buildWorld(db, { role: "engineer" });
     const req = await sessionRequest(user.id);
     expect((await resolveCaller(db, req)).caller).not.toBeNull();
     await db.user.delete({ where: { id: user.id } });
@@ -35,8 +32,7 @@ describe("resolveCaller with a session cookie", () => {
   });
 
   it("ignores a cookie signed with another secret", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "owner");
+    const { user } = await buildWorld(db, { role: "owner" });
     const forged = await encode({ token: { sub: user.id }, secret: "someone-elses-secret-0123456789" });
     const req = new Request("http://app.test/", { headers: { cookie: `next-auth.session-token=${forged}` } });
     expect((await resolveCaller(db, req)).caller).toBeNull();
@@ -45,9 +41,8 @@ describe("resolveCaller with a session cookie", () => {
 
 describe("resolveCaller with an API key", () => {
   it("acts as the key's user with their current role, and records last use", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
-    const key = await makeApiKey(db, user);
+    const { user } = await buildWorld(db, { role: "engineer" });
+    const key = await addApiKey(db, user);
     const req = new Request("http://app.test/api/v1/x", { headers: { authorization: `Bearer ${key.token}` } });
 
     expect((await resolveCaller(db, req)).caller).toMatchObject({ userId: user.id, role: "engineer", apiKeyId: key.id });
@@ -57,8 +52,7 @@ describe("resolveCaller with an API key", () => {
   });
 
   it("never falls back to the session cookie when a bearer key is rejected", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "owner");
+    const { user } = await buildWorld(db, { role: "owner" });
     const { headers } = await sessionRequest(user.id);
     headers.set("authorization", "Bearer fp_not-a-real-key");
     const resolved = await resolveCaller(db, new Request("http://app.test/", { headers }));

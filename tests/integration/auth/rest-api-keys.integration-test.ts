@@ -4,8 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "../../support/db";
-import { makeAccount, makeUser } from "../../support/factories";
-import { makeApiKey } from "../../support/api-keys";
+import { addApiKey, buildWorld } from "../../support/world";
 import { startRestServer, type RestServer } from "../../support/rest-server";
 import { generateApiKey } from "@/server/auth/api-keys";
 import { apiKeyRequestsPerMinute } from "@/server/auth/rate-limit";
@@ -22,9 +21,8 @@ afterAll(async () => {
 });
 
 async function keyFor(role: "owner" | "admin" | "engineer" | "viewer", opts: { revoked?: boolean } = {}) {
-  const account = await makeAccount(db);
-  const user = await makeUser(db, account.id, role);
-  return { user, ...(await makeApiKey(db, user, opts)) };
+  const { user } = await buildWorld(db, { role });
+  return { user, ...(await addApiKey(db, user, opts)) };
 }
 
 const detail = (body: unknown) => (body as { detail?: unknown }).detail;

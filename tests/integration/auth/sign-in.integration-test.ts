@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { testDb } from "../../support/db";
-import { makeAccount, makeUser } from "../../support/factories";
+import { buildWorld } from "../../support/world";
 import { hashPassword } from "@/server/auth/password";
 import { checkCredentials } from "@/server/auth/sign-in";
 import { resetRateLimits, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL } from "@/server/auth/rate-limit";
@@ -10,8 +10,7 @@ const db = testDb();
 const PASSWORD = "a long enough password";
 
 async function userWithPassword() {
-  const account = await makeAccount(db);
-  const user = await makeUser(db, account.id, "engineer", `Sign-In-${randomUUID()}@test.flowpilot.test`.toLowerCase());
+  const { user } = await buildWorld(db, { role: "engineer", email: `Sign-In-${randomUUID()}@test.flowpilot.test`.toLowerCase() });
   await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(PASSWORD) } });
   return user;
 }

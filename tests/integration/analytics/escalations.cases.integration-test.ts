@@ -8,12 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { testDb } from "../support/db";
-import { ago, after, dbNow, makeAccount, makeHandoff, makeSession, makeStep, makeUser, seconds } from "../support/factories";
-import { makeActor } from "../support/api-keys";
-import { startRestServer, type RestServer } from "../support/rest-server";
+import { testDb } from "../../support/db";
+import { addHandoff, addSession, addStep, after, ago, buildWorld, dbNow, seconds, type WorldWithKey } from "../../support/world";
+import { startRestServer, type RestServer } from "../../support/rest-server";
 
-type Actor = Awaited<ReturnType<typeof makeActor>>;
+type Actor = WorldWithKey;
 type Outcome = { status: number; body: Record<string, unknown>; cause?: unknown };
 
 let rest: RestServer;
@@ -46,7 +45,7 @@ const day = 24 * hour;
 
 /** A session of the actor's account, for handoffs and steps. */
 async function session(actor: Actor) {
-  const s = await makeSession(testDb(), actor.account.id, actor.user.id);
+  const s = await addSession(testDb(), actor);
   return { accountId: actor.account.id, sessionId: s.id, handedOffBy: actor.user.id };
 }
 
@@ -57,7 +56,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   const db = testDb();
 
   it("1. zero data: 200, nulls and the disclaimer", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const { status, body } = await call(actor);
     if (via === "http") expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -72,11 +71,11 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   });
 
   it("2. one handoff with its step 90 s later gives 90/90/90", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const s = await session(actor);
     const claimedAt = ago(await dbNow(db), hour);
-    await makeHandoff(db, s, { claimedAt });
-    await makeStep(db, stepOn(s), after(claimedAt, seconds(90)));
+    await addHandoff(db, s, { claimedAt });
+    await addStep(db, stepOn(s), after(claimedAt, seconds(90)));
     const { body } = await call(actor, "7d");
     expect(body).toMatchObject({
       period: "7d",
@@ -89,11 +88,11 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   });
 
   it("3. claimed with only a pre-claim step counts as claimed, not as with-action", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const s = await session(actor);
     const claimedAt = ago(await dbNow(db), hour);
-    await makeStep(db, stepOn(s), ago(claimedAt, seconds(30)));
-    await makeHandoff(db, s, { claimedAt });
+    await addStep(db, stepOn(s), ago(claimedAt, seconds(30)));
+    await addHandoff(db, s, { claimedAt });
     const { body } = await call(actor);
     expect(body).toMatchObject({
       n_handoffs_claimed: 1,
@@ -105,21 +104,21 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   });
 
   it("4. unclaimed handoffs are excluded", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const s = await session(actor);
     const now = await dbNow(db);
-    await makeHandoff(db, s, { claimedAt: null, createdAt: ago(now, hour) });
-    await makeStep(db, stepOn(s), ago(now, seconds(60)));
+    await addHandoff(db, s, { claimedAt: null, createdAt: ago(now, hour) });
+    await addStep(db, stepOn(s), ago(now, seconds(60)));
     const { body } = await call(actor);
     expect(body).toMatchObject({ n_handoffs_claimed: 0, n_handoffs_with_action: 0, avg_seconds_to_first_action: null });
   });
 
   it("5. a handoff claimed 10 days ago is out of 7d and in 30d and 90d", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const s = await session(actor);
     const claimedAt = ago(await dbNow(db), 10 * day);
-    await makeHandoff(db, s, { claimedAt });
-    await makeStep(db, stepOn(s), after(claimedAt, seconds(45)));
+    await addHandoff(db, s, { claimedAt });
+    await addStep(db, stepOn(s), after(claimedAt, seconds(45)));
     expect((await call(actor, "7d")).body).toMatchObject({ n_handoffs_claimed: 0, avg_seconds_to_first_action: null });
     for (const period of ["30d", "90d"]) {
       expect((await call(actor, period)).body).toMatchObject({
@@ -132,14 +131,14 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   });
 
   it("6. deltas 30/60/180 give avg 90, median 60, p95 180", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const now = await dbNow(db);
     for (const [i, delta] of [30, 60, 180].entries()) {
       const s = await session(actor);
       const claimedAt = ago(now, (i + 1) * hour);
-      await makeHandoff(db, s, { claimedAt });
-      await makeStep(db, stepOn(s), after(claimedAt, seconds(delta)));
-      await makeStep(db, stepOn(s), after(claimedAt, seconds(delta + 5))); // later steps do not matter
+      await addHandoff(db, s, { claimedAt });
+      await addStep(db, stepOn(s), after(claimedAt, seconds(delta)));
+      await addStep(db, stepOn(s), after(claimedAt, seconds(delta + 5))); // later steps do not matter
     }
     const { body } = await call(actor);
     expect(body).toMatchObject({
@@ -152,20 +151,19 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   });
 
   it("7. another account's handoff never shows", async () => {
-    const actor = await makeActor(db);
-    const other = await makeAccount(db, "Other MSP");
-    const otherUser = await makeUser(db, other.id, "admin");
-    const otherSession = await makeSession(db, other.id, otherUser.id);
-    const s = { accountId: other.id, sessionId: otherSession.id, handedOffBy: otherUser.id };
+    const actor = await buildWorld(db, { apiKey: true });
+    const other = await buildWorld(db, { role: "admin", accountName: "Other MSP" });
+    const otherSession = await addSession(db, other);
+    const s = { accountId: other.accountId, sessionId: otherSession.id, handedOffBy: other.userId };
     const claimedAt = ago(await dbNow(db), hour);
-    await makeHandoff(db, s, { claimedAt });
-    await makeStep(db, stepOn(s), after(claimedAt, seconds(12)));
+    await addHandoff(db, s, { claimedAt });
+    await addStep(db, stepOn(s), after(claimedAt, seconds(12)));
     const { body } = await call(actor, "90d");
     expect(body).toMatchObject({ n_handoffs_claimed: 0, n_handoffs_with_action: 0, avg_seconds_to_first_action: null });
   });
 
   it("8. a viewer gets 403 naming the roles needed", async () => {
-    const viewer = await makeActor(db, "viewer");
+    const viewer = await buildWorld(db, { role: "viewer", apiKey: true });
     const { status, body } = await call(viewer);
     if (via === "http") expect(status).toBe(403);
     expect(body.code).toBe("FORBIDDEN");
@@ -173,7 +171,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
   });
 
   it("9. period=1d is invalid input (422 over REST)", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const { status, body, cause } = await call(actor, "1d");
     if (via === "http") {
       expect(status).toBe(422);

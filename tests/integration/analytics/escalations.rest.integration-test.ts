@@ -9,9 +9,9 @@ import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/server/db/client";
 import { createContext } from "@/server/api/context";
-import { testDb } from "../support/db";
-import { makeApiKey, makeActor } from "../support/api-keys";
-import { startRestServer, type RestServer } from "../support/rest-server";
+import { testDb } from "../../support/db";
+import { addApiKey, buildWorld } from "../../support/world";
+import { startRestServer, type RestServer } from "../../support/rest-server";
 
 const PATH = "/api/v1/analytics/flowpilot/escalations";
 const CONTRACT_FIELDS = [
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe("200", () => {
   it("has exactly the contract's fields, as JSON numbers, strings and nulls", async () => {
-    const actor = await makeActor(db, "owner");
+    const actor = await buildWorld(db, { role: "owner", apiKey: true });
     const res = await rest.get(`${PATH}?period=90d`, actor.token);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
@@ -55,7 +55,7 @@ describe("200", () => {
   });
 
   it("defaults to 30d and ignores parameters it does not know", async () => {
-    const actor = await makeActor(db, "admin");
+    const actor = await buildWorld(db, { role: "admin", apiKey: true });
     for (const query of ["", "?", "?foo=bar", "?cache=123&x"]) {
       const res = await rest.get(`${PATH}${query}`, actor.token);
       expect(res.status, query).toBe(200);
@@ -66,8 +66,8 @@ describe("200", () => {
 
 describe("401", () => {
   it("answers any request without a valid key, before looking at its input", async () => {
-    const actor = await makeActor(db);
-    const revoked = await makeApiKey(db, actor.user, { revoked: true });
+    const actor = await buildWorld(db, { apiKey: true });
+    const revoked = await addApiKey(db, actor.user, { revoked: true });
     const unknownKey = `fp_${"A".repeat(43)}`;
     for (const token of [undefined, "not-a-key", unknownKey, revoked.token]) {
       for (const query of ["", "?period=7d", "?period=1d", "?period=7d&period=30d", "?period="]) {
@@ -82,7 +82,7 @@ describe("401", () => {
 
 describe("403", () => {
   it("tells a viewer which roles may read the metric, whatever the input", async () => {
-    const viewer = await makeActor(db, "viewer");
+    const viewer = await buildWorld(db, { role: "viewer", apiKey: true });
     for (const query of ["", "?period=1d"]) {
       const res = await rest.get(`${PATH}${query}`, viewer.token);
       expect(res.status).toBe(403);
@@ -91,7 +91,7 @@ describe("403", () => {
   });
 
   it("follows a role change on the next request", async () => {
-    const actor = await makeActor(db, "engineer");
+    const actor = await buildWorld(db, { role: "engineer", apiKey: true });
     expect((await rest.get(PATH, actor.token)).status).toBe(200);
     await db.user.update({ where: { id: actor.user.id }, data: { accountRole: "viewer" } });
     expect((await rest.get(PATH, actor.token)).status).toBe(403);
@@ -116,7 +116,7 @@ describe("422", () => {
     `period=${encodeURIComponent("7d\u0000")}`,
   ];
   it.each(invalid)("?%s", async (query) => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const res = await rest.get(`${PATH}?${query}`, actor.token);
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({
@@ -131,7 +131,7 @@ describe("422", () => {
 
 describe("other paths", () => {
   it("answers an unknown path with a JSON 404", async () => {
-    const actor = await makeActor(db);
+    const actor = await buildWorld(db, { apiKey: true });
     const res = await rest.get("/api/v1/analytics/flowpilot/nothing-here", actor.token);
     expect(res.status).toBe(404);
     expect(typeof (res.body as { detail?: unknown }).detail).toBe("string");
@@ -155,7 +155,7 @@ describe("500", () => {
     });
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const actor = await makeActor(db);
+      const actor = await buildWorld(db, { apiKey: true });
       const res = await server.get(PATH, actor.token);
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({ detail: "Internal server error.", message: "Internal server error." });
@@ -220,7 +220,7 @@ describe("503", () => {
     // Every database access of the request goes through the relay.
     const server = await startRestServer({ createContext: (req) => createContext(req, relayedDb) });
     try {
-      const actor = await makeActor(db);
+      const actor = await buildWorld(db, { apiKey: true });
       expect((await server.get(PATH, actor.token)).status).toBe(200);
 
       await relay.cut();
@@ -249,7 +249,7 @@ describe("503", () => {
       createContext: async (req) => ({ ...(await createContext(req, db)), db: relayedDb }),
     });
     try {
-      const actor = await makeActor(db);
+      const actor = await buildWorld(db, { apiKey: true });
       expect((await server.get(PATH, actor.token)).status).toBe(200);
       await relay.cut();
       const down = await server.get(`${PATH}?period=7d`, actor.token);

@@ -8,11 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "@/server/db/client";
 import { seedDemo, DEMO_USERS } from "@/server/db/seed";
-import { createContextInner } from "@/server/api/trpc";
-import { createCaller } from "@/server/api/root";
-import { callerFromUser } from "@/server/auth/roles";
-import { createTestDatabase } from "../support/test-database";
-import { freePort } from "../support/net";
+import { createTestDatabase } from "../../support/test-database";
+import { freePort } from "../../support/net";
+import { trpcAs } from "../../support/world";
 
 function runScript(script: string, env: Record<string, string | undefined>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -102,7 +100,7 @@ describe("demo data", () => {
       expect(await counts()).toEqual(before);
 
       const engineer = await db.user.findUniqueOrThrow({ where: { email: DEMO_USERS[2]!.email } });
-      const trpc = createCaller(createContextInner({ db, caller: callerFromUser(engineer) }));
+      const trpc = trpcAs(db, engineer);
       const [d7, d30, d90] = await Promise.all(
         (["7d", "30d", "90d"] as const).map((period) => trpc.analytics.escalations({ period })),
       );

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../support/net";
+import { freePort } from "../../support/net";
 
 
 type Dev = { child: ChildProcess; output: () => string; exited: Promise<number | null> };

@@ -7,9 +7,8 @@ import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import { testDb } from "../support/db";
-import { makeAccount, makeUser } from "../support/factories";
-import { makeApiKey } from "../support/api-keys";
+import { testDb } from "../../support/db";
+import { addApiKey, buildWorld } from "../../support/world";
 import { hashApiKey } from "@/server/auth/api-keys";
 import { verifyPassword } from "@/server/auth/password";
 
@@ -65,7 +64,7 @@ describe("npm run cli", () => {
   });
 
   it("user:create stores the email lower-case with a hashed password and the role", async () => {
-    const account = await makeAccount(db);
+    const { account } = await buildWorld(db);
     const address = email("create").toUpperCase();
     const run = await cli("user:create", "--account", account.id, "--email", address, "--password", "pilot password", "--role", "admin", "--name", "Pat Pilot");
     expect(run.code).toBe(0);
@@ -77,8 +76,7 @@ describe("npm run cli", () => {
   });
 
   it("user:create refuses bad input and changes nothing", async () => {
-    const account = await makeAccount(db);
-    const existing = await makeUser(db, account.id, "engineer");
+    const { account, user: existing } = await buildWorld(db);
     const fresh = email("refused");
     const base = ["--password", "pilot password", "--role", "viewer"];
 
@@ -100,8 +98,7 @@ describe("npm run cli", () => {
   });
 
   it("user:set-role changes the role and prints it", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
+    const { user } = await buildWorld(db);
     const run = await cli("user:set-role", "--email", user.email.toUpperCase(), "--role", "viewer");
     expect(run.code).toBe(0);
     expect(run.json).toEqual({ id: user.id, account_role: "viewer" });
@@ -109,8 +106,7 @@ describe("npm run cli", () => {
   });
 
   it("user:set-role refuses an unknown email or an invalid role and changes nothing", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
+    const { user } = await buildWorld(db);
     const [unknown, badRole, missing] = await Promise.all([
       cli("user:set-role", "--email", email("ghost"), "--role", "admin"),
       cli("user:set-role", "--email", user.email, "--role", "root"),
@@ -123,8 +119,7 @@ describe("npm run cli", () => {
   });
 
   it("apikey:create prints the token once and stores only its hash", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
+    const { account, user } = await buildWorld(db);
     const run = await cli("apikey:create", "--email", user.email, "--name", "PSA sync");
     expect(run.code).toBe(0);
     expect(Object.keys(run.json!)).toEqual(["id", "token"]);
@@ -143,9 +138,8 @@ describe("npm run cli", () => {
   });
 
   it("apikey:revoke revokes, keeps the first time on a repeat, and refuses unknown or malformed ids", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
-    const key = await makeApiKey(db, user);
+    const { user } = await buildWorld(db);
+    const key = await addApiKey(db, user);
 
     const run = await cli("apikey:revoke", "--id", key.id);
     expect(run.code).toBe(0);

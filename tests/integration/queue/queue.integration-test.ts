@@ -2,21 +2,10 @@
 // and the note that becomes a claim's first action.
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { createCaller } from "@/server/api/root";
-import { createContextInner } from "@/server/api/trpc";
-import type { AccountRole } from "@/server/auth/roles";
-import { callerFor } from "../support/callers";
-import { testDb } from "../support/db";
-import { ago, dbNow, makeCaller, makeHandoff, makeSession, makeStep, makeUser, seconds } from "../support/factories";
+import { testDb } from "../../support/db";
+import { addHandoff, addMember, addSession, addStep, ago, buildWorld, dbNow, seconds, trpcAs } from "../../support/world";
 
 const db = testDb();
-
-/** A second member of an existing account, with their own tRPC caller. */
-async function member(accountId: string, role: AccountRole, name?: string) {
-  const created = await makeUser(db, accountId, role);
-  const user = name ? await db.user.update({ where: { id: created.id }, data: { name } }) : created;
-  return { user, trpc: callerFor(db, user) };
-}
 
 async function rejection(p: Promise<unknown>): Promise<TRPCError> {
   const err = await p.then(
@@ -30,14 +19,14 @@ async function rejection(p: Promise<unknown>): Promise<TRPCError> {
 }
 
 async function openHandoff(accountId: string, userId: string, opts: { createdAt?: Date; priority?: string; intent?: string } = {}) {
-  const session = await makeSession(db, accountId, userId);
-  const handoff = await makeHandoff(db, { accountId, sessionId: session.id, handedOffBy: userId }, opts);
+  const session = await addSession(db, { accountId, userId });
+  const handoff = await addHandoff(db, { accountId, sessionId: session.id, handedOffBy: userId }, opts);
   return { session, handoff };
 }
 
 describe("queue.open", () => {
   it("lists the account's unclaimed handoffs newest first, with who handed off and the age", async () => {
-    const { account, user, trpc } = await makeCaller(db, "engineer");
+    const { account, user, trpc } = await buildWorld(db, { role: "engineer" });
     const now = await dbNow(db);
     const older = await openHandoff(account.id, user.id, { createdAt: ago(now, seconds(3_600)), priority: "high", intent: "VPN drops" });
     const newer = await openHandoff(account.id, user.id, { createdAt: ago(now, seconds(120)), priority: "urgent", intent: "disk full" });
@@ -56,27 +45,27 @@ describe("queue.open", () => {
   });
 
   it("never shows another account's handoffs", async () => {
-    const mine = await makeCaller(db, "engineer");
-    const theirs = await makeCaller(db, "engineer");
+    const mine = await buildWorld(db, { role: "engineer" });
+    const theirs = await buildWorld(db, { role: "engineer" });
     await openHandoff(theirs.account.id, theirs.user.id);
     expect(await mine.trpc.queue.open()).toEqual({ handoffs: [], total: 0 });
   });
 
   it("is readable by viewers", async () => {
-    const { account, user, trpc } = await makeCaller(db, "viewer");
+    const { account, user, trpc } = await buildWorld(db, { role: "viewer" });
     await openHandoff(account.id, user.id);
     expect((await trpc.queue.open()).total).toBe(1);
   });
 
   it("needs a signed-in caller", async () => {
-    const anonymous = createCaller(createContextInner({ db, caller: null }));
+    const anonymous = trpcAs(db, null);
     expect((await rejection(anonymous.queue.open())).code).toBe("UNAUTHORIZED");
   });
 });
 
 describe("queue.claim", () => {
   it("claims an open handoff for the caller, stamped with the database clock", async () => {
-    const { account, user, trpc } = await makeCaller(db, "engineer");
+    const { account, user, trpc } = await buildWorld(db, { role: "engineer" });
     const { handoff, session } = await openHandoff(account.id, user.id);
     const before = await dbNow(db);
 
@@ -90,9 +79,10 @@ describe("queue.claim", () => {
   });
 
   it("lets exactly one of two concurrent claims win; the other is told who has it", async () => {
-    const { account, user } = await makeCaller(db, "engineer");
-    const alice = await member(account.id, "engineer", "Alice Arnold");
-    const bob = await member(account.id, "admin", "Bob Baker");
+    const world = await buildWorld(db, { role: "engineer" });
+    const { account, user } = world;
+    const alice = await addMember(world, "engineer", { name: "Alice Arnold" });
+    const bob = await addMember(world, "admin", { name: "Bob Baker" });
     const names = { [alice.user.id]: "Alice Arnold", [bob.user.id]: "Bob Baker" };
 
     // Several rounds, so the race is actually exercised both ways round.
@@ -118,7 +108,7 @@ describe("queue.claim", () => {
   });
 
   it("tells the claimer when they already hold it", async () => {
-    const { account, user, trpc } = await makeCaller(db, "engineer");
+    const { account, user, trpc } = await buildWorld(db, { role: "engineer" });
     const { handoff } = await openHandoff(account.id, user.id);
     await trpc.queue.claim({ handoffId: handoff.id });
     const err = await rejection(trpc.queue.claim({ handoffId: handoff.id }));
@@ -127,8 +117,8 @@ describe("queue.claim", () => {
   });
 
   it("treats another account's handoff as missing and leaves it alone", async () => {
-    const mine = await makeCaller(db, "engineer");
-    const theirs = await makeCaller(db, "engineer");
+    const mine = await buildWorld(db, { role: "engineer" });
+    const theirs = await buildWorld(db, { role: "engineer" });
     const { handoff } = await openHandoff(theirs.account.id, theirs.user.id);
     const err = await rejection(mine.trpc.queue.claim({ handoffId: handoff.id }));
     expect(err.code).toBe("NOT_FOUND");
@@ -136,7 +126,7 @@ describe("queue.claim", () => {
   });
 
   it("is refused to viewers with 403 naming the role needed", async () => {
-    const { account, user, trpc } = await makeCaller(db, "viewer");
+    const { account, user, trpc } = await buildWorld(db, { role: "viewer" });
     const { handoff } = await openHandoff(account.id, user.id);
     const err = await rejection(trpc.queue.claim({ handoffId: handoff.id }));
     expect(err.code).toBe("FORBIDDEN");
@@ -145,26 +135,27 @@ describe("queue.claim", () => {
   });
 
   it.each(["owner", "admin", "engineer"] as const)("is allowed to %s", async (role) => {
-    const { account, user, trpc } = await makeCaller(db, role);
+    const { account, user, trpc } = await buildWorld(db, { role });
     const { handoff } = await openHandoff(account.id, user.id);
     await expect(trpc.queue.claim({ handoffId: handoff.id })).resolves.toMatchObject({ id: handoff.id });
   });
 
   it("rejects an id that is not a uuid as bad input", async () => {
-    const { trpc } = await makeCaller(db, "engineer");
+    const { trpc } = await buildWorld(db, { role: "engineer" });
     expect((await rejection(trpc.queue.claim({ handoffId: "nope" }))).code).toBe("BAD_REQUEST");
   });
 });
 
 describe("queue.recentClaims", () => {
   it("lists claims newest first, with the claimer and the time to first action", async () => {
-    const { account, user, trpc } = await makeCaller(db, "engineer");
-    const other = await member(account.id, "engineer", "Olga Other");
+    const world = await buildWorld(db, { role: "engineer" });
+    const { account, user, trpc } = world;
+    const other = await addMember(world, "engineer", { name: "Olga Other" });
     const now = await dbNow(db);
     const a = await openHandoff(account.id, user.id);
     const b = await openHandoff(account.id, user.id);
     await db.sessionHandoff.update({ where: { id: a.handoff.id }, data: { claimedAt: ago(now, seconds(600)), claimedBy: other.user.id } });
-    await makeStep(db, { accountId: account.id, sessionId: a.session.id }, ago(now, seconds(510)));
+    await addStep(db, { accountId: account.id, sessionId: a.session.id }, ago(now, seconds(510)));
     await db.sessionHandoff.update({ where: { id: b.handoff.id }, data: { claimedAt: ago(now, seconds(60)), claimedBy: user.id } });
 
     const { claims } = await trpc.queue.recentClaims();
@@ -176,11 +167,11 @@ describe("queue.recentClaims", () => {
 
 describe("queue.session and queue.addNote", () => {
   it("shows the timeline and handoffs, and lets the claimer add the note that is the first action", async () => {
-    const { account, user, trpc } = await makeCaller(db, "engineer");
+    const { account, user, trpc } = await buildWorld(db, { role: "engineer" });
     const now = await dbNow(db);
     const { session, handoff } = await openHandoff(account.id, user.id);
-    await makeStep(db, { accountId: account.id, sessionId: session.id }, ago(now, seconds(300)), 1);
-    await makeStep(db, { accountId: account.id, sessionId: session.id }, ago(now, seconds(200)), 2);
+    await addStep(db, { accountId: account.id, sessionId: session.id }, ago(now, seconds(300)), 1);
+    await addStep(db, { accountId: account.id, sessionId: session.id }, ago(now, seconds(200)), 2);
 
     const before = await trpc.queue.session({ sessionId: session.id });
     expect(before.canAddNote).toBe(false);
@@ -209,29 +200,30 @@ describe("queue.session and queue.addNote", () => {
   });
 
   it("keeps other engineers and viewers from writing on someone else's claim; admins may", async () => {
-    const { account, user, trpc: claimer } = await makeCaller(db, "engineer");
+    const world = await buildWorld(db, { role: "engineer" });
+    const { account, user, trpc: claimer } = world;
     const { session, handoff } = await openHandoff(account.id, user.id);
     await claimer.queue.claim({ handoffId: handoff.id });
 
-    const bystander = await member(account.id, "engineer");
+    const bystander = await addMember(world, "engineer");
     expect((await bystander.trpc.queue.session({ sessionId: session.id })).canAddNote).toBe(false);
     const err = await rejection(bystander.trpc.queue.addNote({ sessionId: session.id, text: "me too" }));
     expect(err.code).toBe("FORBIDDEN");
     expect(err.message).toMatch(/claimed this session/);
 
-    const viewer = await member(account.id, "viewer");
+    const viewer = await addMember(world, "viewer");
     expect((await viewer.trpc.queue.session({ sessionId: session.id })).canAddNote).toBe(false);
     expect((await rejection(viewer.trpc.queue.addNote({ sessionId: session.id, text: "hi" }))).code).toBe("FORBIDDEN");
 
-    const admin = await member(account.id, "admin");
+    const admin = await addMember(world, "admin");
     expect((await admin.trpc.queue.session({ sessionId: session.id })).canAddNote).toBe(true);
     await expect(admin.trpc.queue.addNote({ sessionId: session.id, text: "covering" })).resolves.toMatchObject({ stepOrder: 1 });
     expect(await db.aiSessionStep.count({ where: { sessionId: session.id } })).toBe(1);
   });
 
   it("treats another account's session as missing", async () => {
-    const mine = await makeCaller(db, "admin");
-    const theirs = await makeCaller(db, "engineer");
+    const mine = await buildWorld(db, { role: "admin" });
+    const theirs = await buildWorld(db, { role: "engineer" });
     const { session } = await openHandoff(theirs.account.id, theirs.user.id);
     expect((await rejection(mine.trpc.queue.session({ sessionId: session.id }))).code).toBe("NOT_FOUND");
     expect((await rejection(mine.trpc.queue.addNote({ sessionId: session.id, text: "x" }))).code).toBe("NOT_FOUND");
@@ -239,7 +231,7 @@ describe("queue.session and queue.addNote", () => {
   });
 
   it("refuses an empty note", async () => {
-    const { account, user, trpc } = await makeCaller(db, "admin");
+    const { account, user, trpc } = await buildWorld(db, { role: "admin" });
     const { session } = await openHandoff(account.id, user.id);
     expect((await rejection(trpc.queue.addNote({ sessionId: session.id, text: "   " }))).code).toBe("BAD_REQUEST");
   });

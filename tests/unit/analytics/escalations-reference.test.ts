@@ -7,7 +7,7 @@ import {
   US_PER_DAY,
   US_PER_SECOND,
   usToIso,
-} from "../support/escalations-reference";
+} from "../../support/escalations-reference";
 
 const s = (seconds: number) => BigInt(seconds) * US_PER_SECOND;
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/server/db/migrations";
-import { withScratchDatabase } from "../support/test-database";
+import { withScratchDatabase } from "../../support/test-database";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });

@@ -1,7 +1,7 @@
 // Every Prisma model can be written and read back on a freshly migrated
 // database: the schema and the migration SQL cannot drift apart unnoticed.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../support/db";
+import { testDb } from "../../support/db";
 
 describe("Prisma schema against the migrated database", () => {
   it("writes and reads back every model with every column", async () => {

@@ -11,24 +11,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { seededRandom } from "@/server/db/seed";
 import { PERIODS, PERIOD_DAYS } from "@/server/api/routers/analytics/escalations.types";
-import { testDb } from "../support/db";
-import { makeApiKey } from "../support/api-keys";
-import { referenceMetric, US_PER_DAY, US_PER_SECOND } from "../support/escalations-reference";
+import { testDb } from "../../support/db";
+import { referenceMetric, US_PER_DAY, US_PER_SECOND } from "../../support/escalations-reference";
 import {
+  addApiKey,
   atFixedNow,
-  claimHandoff,
+  buildWorld,
   deleteStep,
   insertHandoffs,
   insertSessions,
   insertSteps,
-  makeWorld,
-  metricCaller,
   moveStep,
+  setClaim,
   type HandoffRow,
   type StepRow,
   type World,
-} from "../support/escalations-rows";
-import { startRestServer, type RestServer } from "../support/rest-server";
+} from "../../support/world";
+import { startRestServer, type RestServer } from "../../support/rest-server";
 
 type Sql = Parameters<typeof insertSessions>[0];
 
@@ -106,7 +105,7 @@ async function randomData(db: Sql, worlds: World[], nowUs: bigint, seed: number,
   await insertSteps(db, early);
   await insertHandoffs(db, handoffs.map((h) => (claimLater.includes(h) ? { ...h, claimedAtUs: null } : h)));
   await insertSteps(db, late);
-  for (const h of claimLater) await claimHandoff(db, h.id!, h.claimedAtUs!, h.handedOffBy);
+  for (const h of claimLater) await setClaim(db, h.id!, h.claimedAtUs!, h.handedOffBy);
   const claimsOf = (sessionId: string) =>
     handoffs.flatMap((h) => (h.sessionId === sessionId && h.claimedAtUs !== null ? [h.claimedAtUs] : []));
   const kept: StepRow[] = [];
@@ -139,11 +138,11 @@ const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
 describe("escalations equals the reference definition", () => {
   it.each(SEEDS)("seed %i, every period, both accounts (createCaller)", async (seed) => {
     await atFixedNow(db, async (tx, nowUs) => {
-      const worlds = [await makeWorld(tx), await makeWorld(tx)];
+      const worlds = [await buildWorld(tx), await buildWorld(tx)];
       const { handoffs, steps } = await randomData(tx, worlds, nowUs, seed);
       for (const world of worlds) {
         for (const period of PERIODS) {
-          const actual = await metricCaller(tx, world)({ period });
+          const actual = await world.trpc.analytics.escalations({ period });
           const expected = referenceMetric(handoffs, steps, { accountId: world.accountId, nowUs, days: PERIOD_DAYS[period] });
           expect({ seed, period, ...stats(actual) }).toEqual({ seed, period, ...expected });
         }
@@ -159,7 +158,7 @@ describe("escalations equals the reference definition", () => {
     let edgeClaims = 0;
     await atFixedNow(db, async (tx, nowUs) => {
       for (const seed of SEEDS.slice(0, 10)) {
-        const worlds = [await makeWorld(tx), await makeWorld(tx)];
+        const worlds = [await buildWorld(tx), await buildWorld(tx)];
         const { handoffs, steps } = await randomData(tx, worlds, nowUs, seed);
         const r = referenceMetric(handoffs, steps, { accountId: worlds[0]!.accountId, nowUs, days: 90 });
         if (r.n_handoffs_with_action % 2 === 0) evenCounts++;
@@ -184,8 +183,8 @@ describe("escalations over HTTP equals the reference definition", () => {
   });
 
   it.each([7, 8, 9, 10, 11])("seed %i, every period", async (seed) => {
-    const worlds = [await makeWorld(db), await makeWorld(db)];
-    const { token } = await makeApiKey(db, { id: worlds[0]!.userId, accountId: worlds[0]!.accountId });
+    const worlds = [await buildWorld(db), await buildWorld(db)];
+    const { token } = await addApiKey(db, worlds[0]!.user);
     const [row] = await db.$queryRaw<{ now_us: bigint }[]>`SELECT (extract(epoch FROM now()) * 1000000)::bigint AS now_us`;
     const nowUs = BigInt(row!.now_us);
     // Rows are committed and the HTTP request runs later than nowUs; keeping
