@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { testDb } from "../../support/db";
-import { addHandoff, addSession, addStep, after, ago, buildWorld, dbNow, seconds, type WorldWithKey } from "../../support/world";
+import { addHandoff, addSession, addStep, after, ago, buildWorld, dbNow, secondsInMs, type WorldWithKey } from "../../support/world";
 import { startRestServer, type RestServer } from "../../support/rest-server";
 
 type Actor = WorldWithKey;
@@ -40,7 +40,7 @@ const transports = {
   },
 };
 
-const hour = seconds(3600);
+const hour = secondsInMs(3600);
 const day = 24 * hour;
 
 /** A session of the actor's account, for handoffs and steps. */
@@ -75,7 +75,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
     const s = await session(actor);
     const claimedAt = ago(await dbNow(db), hour);
     await addHandoff(db, s, { claimedAt });
-    await addStep(db, stepOn(s), after(claimedAt, seconds(90)));
+    await addStep(db, stepOn(s), after(claimedAt, secondsInMs(90)));
     const { body } = await call(actor, "7d");
     expect(body).toMatchObject({
       period: "7d",
@@ -91,7 +91,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
     const actor = await buildWorld(db, { apiKey: true });
     const s = await session(actor);
     const claimedAt = ago(await dbNow(db), hour);
-    await addStep(db, stepOn(s), ago(claimedAt, seconds(30)));
+    await addStep(db, stepOn(s), ago(claimedAt, secondsInMs(30)));
     await addHandoff(db, s, { claimedAt });
     const { body } = await call(actor);
     expect(body).toMatchObject({
@@ -108,7 +108,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
     const s = await session(actor);
     const now = await dbNow(db);
     await addHandoff(db, s, { claimedAt: null, createdAt: ago(now, hour) });
-    await addStep(db, stepOn(s), ago(now, seconds(60)));
+    await addStep(db, stepOn(s), ago(now, secondsInMs(60)));
     const { body } = await call(actor);
     expect(body).toMatchObject({ n_handoffs_claimed: 0, n_handoffs_with_action: 0, avg_seconds_to_first_action: null });
   });
@@ -118,7 +118,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
     const s = await session(actor);
     const claimedAt = ago(await dbNow(db), 10 * day);
     await addHandoff(db, s, { claimedAt });
-    await addStep(db, stepOn(s), after(claimedAt, seconds(45)));
+    await addStep(db, stepOn(s), after(claimedAt, secondsInMs(45)));
     expect((await call(actor, "7d")).body).toMatchObject({ n_handoffs_claimed: 0, avg_seconds_to_first_action: null });
     for (const period of ["30d", "90d"]) {
       expect((await call(actor, period)).body).toMatchObject({
@@ -137,8 +137,8 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
       const s = await session(actor);
       const claimedAt = ago(now, (i + 1) * hour);
       await addHandoff(db, s, { claimedAt });
-      await addStep(db, stepOn(s), after(claimedAt, seconds(delta)));
-      await addStep(db, stepOn(s), after(claimedAt, seconds(delta + 5))); // later steps do not matter
+      await addStep(db, stepOn(s), after(claimedAt, secondsInMs(delta)));
+      await addStep(db, stepOn(s), after(claimedAt, secondsInMs(delta + 5))); // later steps do not matter
     }
     const { body } = await call(actor);
     expect(body).toMatchObject({
@@ -157,7 +157,7 @@ describe.each(Object.keys(transports) as (keyof typeof transports)[])("escalatio
     const s = { accountId: other.accountId, sessionId: otherSession.id, handedOffBy: other.userId };
     const claimedAt = ago(await dbNow(db), hour);
     await addHandoff(db, s, { claimedAt });
-    await addStep(db, stepOn(s), after(claimedAt, seconds(12)));
+    await addStep(db, stepOn(s), after(claimedAt, secondsInMs(12)));
     const { body } = await call(actor, "90d");
     expect(body).toMatchObject({ n_handoffs_claimed: 0, n_handoffs_with_action: 0, avg_seconds_to_first_action: null });
   });

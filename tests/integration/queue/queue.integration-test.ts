@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { testDb } from "../../support/db";
-import { addHandoff, addMember, addSession, addStep, ago, buildWorld, dbNow, seconds, trpcAs } from "../../support/world";
+import { addHandoff, addMember, addSession, addStep, ago, buildWorld, dbNow, secondsInMs, trpcAs } from "../../support/world";
 
 const db = testDb();
 
@@ -28,8 +28,8 @@ describe("queue.open", () => {
   it("lists the account's unclaimed handoffs newest first, with who handed off and the age", async () => {
     const { account, user, trpc } = await buildWorld(db, { role: "engineer" });
     const now = await dbNow(db);
-    const older = await openHandoff(account.id, user.id, { createdAt: ago(now, seconds(3_600)), priority: "high", intent: "VPN drops" });
-    const newer = await openHandoff(account.id, user.id, { createdAt: ago(now, seconds(120)), priority: "urgent", intent: "disk full" });
+    const older = await openHandoff(account.id, user.id, { createdAt: ago(now, secondsInMs(3_600)), priority: "high", intent: "VPN drops" });
+    const newer = await openHandoff(account.id, user.id, { createdAt: ago(now, secondsInMs(120)), priority: "urgent", intent: "disk full" });
     const claimed = await openHandoff(account.id, user.id);
     await db.sessionHandoff.update({ where: { id: claimed.handoff.id }, data: { claimedAt: now, claimedBy: user.id } });
 
@@ -154,9 +154,9 @@ describe("queue.recentClaims", () => {
     const now = await dbNow(db);
     const a = await openHandoff(account.id, user.id);
     const b = await openHandoff(account.id, user.id);
-    await db.sessionHandoff.update({ where: { id: a.handoff.id }, data: { claimedAt: ago(now, seconds(600)), claimedBy: other.user.id } });
-    await addStep(db, { accountId: account.id, sessionId: a.session.id }, ago(now, seconds(510)));
-    await db.sessionHandoff.update({ where: { id: b.handoff.id }, data: { claimedAt: ago(now, seconds(60)), claimedBy: user.id } });
+    await db.sessionHandoff.update({ where: { id: a.handoff.id }, data: { claimedAt: ago(now, secondsInMs(600)), claimedBy: other.user.id } });
+    await addStep(db, { accountId: account.id, sessionId: a.session.id }, ago(now, secondsInMs(510)));
+    await db.sessionHandoff.update({ where: { id: b.handoff.id }, data: { claimedAt: ago(now, secondsInMs(60)), claimedBy: user.id } });
 
     const { claims } = await trpc.queue.recentClaims();
     expect(claims.map((c) => c.id)).toEqual([b.handoff.id, a.handoff.id]);
@@ -170,8 +170,8 @@ describe("queue.session and queue.addNote", () => {
     const { account, user, trpc } = await buildWorld(db, { role: "engineer" });
     const now = await dbNow(db);
     const { session, handoff } = await openHandoff(account.id, user.id);
-    await addStep(db, { accountId: account.id, sessionId: session.id }, ago(now, seconds(300)), 1);
-    await addStep(db, { accountId: account.id, sessionId: session.id }, ago(now, seconds(200)), 2);
+    await addStep(db, { accountId: account.id, sessionId: session.id }, ago(now, secondsInMs(300)), 1);
+    await addStep(db, { accountId: account.id, sessionId: session.id }, ago(now, secondsInMs(200)), 2);
 
     const before = await trpc.queue.session({ sessionId: session.id });
     expect(before.canAddNote).toBe(false);

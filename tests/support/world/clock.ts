@@ -35,6 +35,6 @@ export async function dbNow(db: Db): Promise<Date> {
   return row!.now;
 }
 
-export const seconds = (n: number) => n * 1000;
+export const secondsInMs = (n: number) => n * 1000;
 export const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
 export const after = (t: Date, ms: number) => new Date(t.getTime() + ms);
