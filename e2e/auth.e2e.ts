@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD } from "../src/server/db/seed";
-import { DEMO } from "./support/session";
+import { DEMO, signInAs } from "./support/session";
 
 async function fillSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
@@ -48,6 +49,24 @@ test("a callbackUrl to another site is ignored", async ({ page, baseURL }) => {
   await page.waitForURL((url) => url.pathname !== "/signin");
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   expect(new URL(page.url()).pathname).toBe("/queue");
+});
+
+test("a signed-in visitor is never redirected to another origin by callbackUrl", async ({ page, baseURL }) => {
+  await signInAs(page, DEMO.engineer);
+  const hostile = [
+    "/a/..//evil.example", "/a/%2e%2e//evil.example", "/a/../\\evil.example", "/%2F%2Fevil.example",
+    "/\t/evil.example", "/\n/evil.example", "//evil.example", "javascript:alert(1)", "https://evil.example/",
+  ];
+  for (const value of hostile) {
+    const res = await page.request.get(`/signin?callbackUrl=${encodeURIComponent(value)}`, { maxRedirects: 0 });
+    expect(res.status(), value).toBe(307);
+    const location = res.headers()["location"]!;
+    expect(new URL(location, baseURL).origin, `${JSON.stringify(value)} → ${location}`).toBe(new URL(baseURL!).origin);
+    expect(location, value).not.toMatch(/^\/[\/\\]/);
+  }
+  // The raw form of the reported link, with its slashes unencoded.
+  const raw = await page.request.get("/signin?callbackUrl=/a/..//evil.example", { maxRedirects: 0 });
+  expect(raw.headers()["location"]).toBe("/queue");
 });
 
 test("signing out ends the session", async ({ page }) => {
