@@ -20,6 +20,13 @@ const schema = z
       .int("must be a whole number")
       .positive("must be positive")
       .default(120),
+    // How many reverse proxies in front of the app append to X-Forwarded-For;
+    // 0 means the header is the client's own claim and is ignored.
+    TRUSTED_PROXY_COUNT: z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .default(0),
   });
 
 export type Env = z.infer<typeof schema>;
@@ -33,8 +40,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const lines = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join(".")} ${i.message}`);
   // Checked beside the schema (not in a refinement) so it is reported
   // together with every other problem.
-  if (cleaned.NODE_ENV === "production" && !cleaned.NEXTAUTH_SECRET) {
-    lines.push("  NEXTAUTH_SECRET is required in production");
+  // A missing secret would otherwise mean a fixed, public one: forged cookies.
+  // Only tests, which sign their own tokens, run without one.
+  if (cleaned.NODE_ENV !== "test" && !cleaned.NEXTAUTH_SECRET) {
+    lines.push("  NEXTAUTH_SECRET is required (npm run dev generates one under the data folder)");
+  }
+  // Without it next-auth builds its redirects on http://localhost:3000.
+  if (cleaned.NODE_ENV === "production" && !cleaned.NEXTAUTH_URL) {
+    lines.push("  NEXTAUTH_URL is required in production: the public URL, such as https://flowpilot.example.com");
   }
   if (result.success && lines.length === 0) return result.data;
   throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);

@@ -1,47 +1,72 @@
 /**
- * In-memory rate limits: requests per API key, and failed sign-ins per email
- * and per client address.
+ * Rate limits and sign-in throttles, counted in PostgreSQL so that every app
+ * instance shares one count (N instances still allow the limit once, not N
+ * times).
  *
- * The counters live in this process (rate-limiter-flexible's memory store),
- * kept on globalThis so every route bundle and every dev reload shares one
- * set. With several server instances each keeps its own counts, so the
- * effective limit is the configured one times the number of instances; a
- * shared store (PostgreSQL or Redis) would be needed to enforce it exactly.
+ * rate-limiter-flexible's Postgres store does the counting: each `consume` is
+ * one atomic upsert that increments and returns the new count, so a check and
+ * its count can never be raced apart. The table comes from a migration
+ * (`rate_limits`); the store is told it exists and creates nothing at runtime.
+ * Keys are hashed before they are stored, so the table holds no email,
+ * address or key id.
+ *
+ * Sign-in counts *attempts*, before any password work, and forgives them on
+ * success; see docs/auth.md for why the lock is per email *and* client.
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { createHash } from "node:crypto";
+import pg from "pg";
+import { RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { loadEnv } from "@/env";
 
-/** Failed sign-ins allowed per email before it is locked for the window. */
-export const SIGN_IN_FAILURES_PER_EMAIL = 5;
-/** Failed sign-ins allowed per client address (covers many emails from one client). */
-export const SIGN_IN_FAILURES_PER_CLIENT = 30;
+/** Sign-in attempts allowed per email from one client before that pair is refused for the window. */
+export const SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT = 5;
+/** Failed sign-ins allowed per client (covers many emails from one client). */
+export const SIGN_IN_ATTEMPTS_PER_CLIENT = 30;
 export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 
-type Limiters = { apiKey: RateLimiterMemory; signInEmail: RateLimiterMemory; signInClient: RateLimiterMemory };
+const TABLE = "rate_limits";
 
+type Limiters = {
+  pool: pg.Pool;
+  apiKey: RateLimiterAbstract;
+  signInEmailAndClient: RateLimiterAbstract;
+  signInClient: RateLimiterAbstract;
+};
+
+// Kept on globalThis so every route bundle and every dev reload shares one pool.
 const store = globalThis as unknown as { flowpilotRateLimiters?: Limiters };
 
 function limiters(): Limiters {
-  store.flowpilotRateLimiters ??= {
-    apiKey: new RateLimiterMemory({ keyPrefix: "api-key", points: loadEnv().API_KEY_RATE_LIMIT_PER_MINUTE, duration: 60 }),
-    signInEmail: new RateLimiterMemory({
-      keyPrefix: "sign-in-email", points: SIGN_IN_FAILURES_PER_EMAIL, duration: SIGN_IN_WINDOW_SECONDS,
-    }),
-    signInClient: new RateLimiterMemory({
-      keyPrefix: "sign-in-client", points: SIGN_IN_FAILURES_PER_CLIENT, duration: SIGN_IN_WINDOW_SECONDS,
-    }),
+  if (store.flowpilotRateLimiters) return store.flowpilotRateLimiters;
+  const env = loadEnv();
+  // A small pool of its own: limits are checked before the request's real
+  // work, and must not queue behind it for a connection.
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 3, connectionTimeoutMillis: 5_000 });
+  pool.on("error", (error) => console.error("Rate-limit pool error:", error.message));
+  const limiter = (keyPrefix: string, points: number, duration: number) =>
+    new RateLimiterPostgres({
+      storeClient: pool, storeType: "pool", tableName: TABLE, tableCreated: true, keyPrefix, points, duration,
+    });
+  store.flowpilotRateLimiters = {
+    pool,
+    apiKey: limiter("api-key", env.API_KEY_RATE_LIMIT_PER_MINUTE, 60),
+    signInEmailAndClient: limiter("sign-in-email-client", SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT, SIGN_IN_WINDOW_SECONDS),
+    signInClient: limiter("sign-in-client", SIGN_IN_ATTEMPTS_PER_CLIENT, SIGN_IN_WINDOW_SECONDS),
   };
   return store.flowpilotRateLimiters;
 }
+
+/** What is stored instead of the identifier itself. */
+const hashed = (...parts: string[]) => createHash("sha256").update(parts.join("\n")).digest("base64url");
 
 export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
-/** Counts one request made with an API key. */
-export async function consumeApiKeyRequest(apiKeyId: string): Promise<LimitDecision> {
+/** Counts one use against a limiter: allowed while the count stays within its points. */
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<LimitDecision> {
   try {
-    await limiters().apiKey.consume(apiKeyId);
+    await limiter.consume(key);
     return { allowed: true };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: retryAfter(rejection) };
@@ -49,43 +74,33 @@ export async function consumeApiKeyRequest(apiKeyId: string): Promise<LimitDecis
   }
 }
 
+/** Counts one request made with an API key. */
+export function consumeApiKeyRequest(apiKeyId: string): Promise<LimitDecision> {
+  return consume(limiters().apiKey, hashed(apiKeyId));
+}
+
 export function apiKeyRequestsPerMinute(): number {
-  return limiters().apiKey.points;
+  return loadEnv().API_KEY_RATE_LIMIT_PER_MINUTE;
 }
 
 /**
- * Whether a sign-in may be attempted at all. Checked before the password, so
- * a locked email answers at once whether or not it exists: the lock depends
- * only on failures, never on the account.
+ * Claims one sign-in attempt, atomically, before the password is checked:
+ * the answer says whether the check may run at all. A refused attempt does no
+ * password work. An unknown client (no trusted proxy named it) has no
+ * per-client count, only the per-email one.
  */
-export async function signInAllowed(email: string, client: string | null): Promise<LimitDecision> {
-  const { signInEmail, signInClient } = limiters();
-  const checks: [RateLimiterMemory, string][] = [[signInEmail, email]];
-  if (client) checks.push([signInClient, client]);
-  for (const [limiter, key] of checks) {
-    const res = await limiter.get(key);
-    if (res && res.consumedPoints >= limiter.points) return { allowed: false, retryAfterSeconds: retryAfter(res) };
+export async function claimSignInAttempt(email: string, client: string | null): Promise<LimitDecision> {
+  const { signInEmailAndClient, signInClient } = limiters();
+  if (client) {
+    const fromClient = await consume(signInClient, hashed(client));
+    if (!fromClient.allowed) return fromClient;
   }
-  return { allowed: true };
+  return consume(signInEmailAndClient, hashed(email, client ?? ""));
 }
 
-export async function recordSignInFailure(email: string, client: string | null): Promise<void> {
-  const { signInEmail, signInClient } = limiters();
-  // consume() rejects once the points are spent; the lock is what we want then.
-  await signInEmail.consume(email).catch(ignoreLimitReached);
-  if (client) await signInClient.consume(client).catch(ignoreLimitReached);
-}
-
-/** A successful sign-in clears the email's failures (not the client's). */
-export async function recordSignInSuccess(email: string): Promise<void> {
-  await limiters().signInEmail.delete(email);
-}
-
-function ignoreLimitReached(rejection: unknown) {
-  if (!(rejection instanceof RateLimiterRes)) throw rejection;
-}
-
-/** Forgets every counter; for tests only. */
-export function resetRateLimits(): void {
-  store.flowpilotRateLimiters = undefined;
+/** The right password: this email's attempts from this client are forgiven, and the client's one. */
+export async function forgiveSignInAttempts(email: string, client: string | null): Promise<void> {
+  const { signInEmailAndClient, signInClient } = limiters();
+  await signInEmailAndClient.delete(hashed(email, client ?? ""));
+  if (client) await signInClient.reward(hashed(client), 1);
 }

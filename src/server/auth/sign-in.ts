@@ -3,12 +3,14 @@
  *
  * - An unknown email is verified against a dummy scrypt hash, so it costs
  *   the same time as a wrong password and returns the same answer.
- * - Failures are counted per email and per client address; past the limit
- *   the attempt is refused before any password work (rate-limit.ts).
+ * - Attempts are claimed atomically per email + client and per client before
+ *   any password work; past a limit the attempt is refused without it, and
+ *   the right password forgives the pair's attempts (rate-limit.ts).
  */
 import type { Db } from "@/server/db/client";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import { recordSignInFailure, recordSignInSuccess, signInAllowed } from "./rate-limit";
+import { loadEnv } from "@/env";
+import { claimSignInAttempt, forgiveSignInAttempts } from "./rate-limit";
 
 export type CredentialsResult =
   | { ok: true; user: { id: string; email: string; name: string } }
@@ -24,7 +26,7 @@ export async function checkCredentials(
   const password = input.password ?? "";
   if (!email || !password) return { ok: false, reason: "invalid" };
 
-  const gate = await signInAllowed(email, client);
+  const gate = await claimSignInAttempt(email, client);
   if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
 
   const user = await db.user.findUnique({
@@ -32,23 +34,26 @@ export async function checkCredentials(
     select: { id: true, email: true, name: true, passwordHash: true },
   });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok) {
-    await recordSignInFailure(email, client);
-    return { ok: false, reason: "invalid" };
-  }
-  await recordSignInSuccess(email);
+  if (!user || !ok) return { ok: false, reason: "invalid" };
+  await forgiveSignInAttempts(email, client);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
 
 /**
- * The client's address for the per-client limit: the last hop of
- * X-Forwarded-For, which is the one added by the nearest proxy (Next's own
- * server adds the socket address when the header is absent). Earlier hops
- * are whatever the client claimed and are ignored.
+ * The client's address for the per-client limits, or null when it cannot be
+ * known. X-Forwarded-For is whatever the client sent, plus one address per
+ * proxy that appended to it, so only the last `trustedProxies` entries are
+ * believable: the client is the entry the outermost trusted proxy added.
+ * With no trusted proxy (the default) the header is ignored, because Next's
+ * server only fills it from the socket when the client did not send one.
  */
-export function clientAddress(headers: Headers | Record<string, string | string[] | undefined>): string | null {
+export function clientAddress(
+  headers: Headers | Record<string, string | string[] | undefined>,
+  trustedProxies: number = loadEnv().TRUSTED_PROXY_COUNT,
+): string | null {
+  if (trustedProxies < 1) return null;
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : raw;
-  const last = value?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return last ?? null;
+  const hops = value?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
+  return hops.at(-trustedProxies) ?? null;
 }

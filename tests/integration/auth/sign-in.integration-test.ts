@@ -1,10 +1,23 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
 import { testDb } from "../../support/db";
 import { buildWorld } from "../../support/world";
-import { hashPassword } from "@/server/auth/password";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { checkCredentials } from "@/server/auth/sign-in";
-import { resetRateLimits, SIGN_IN_FAILURES_PER_CLIENT, SIGN_IN_FAILURES_PER_EMAIL } from "@/server/auth/rate-limit";
+import { SIGN_IN_ATTEMPTS_PER_CLIENT, SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT } from "@/server/auth/rate-limit";
+
+// The real scrypt check, counted: how many passwords were actually evaluated.
+vi.mock("@/server/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/server/auth/password")>();
+  return { ...real, verifyPassword: vi.fn(real.verifyPassword) };
+});
+const allEvaluations = () => vi.mocked(verifyPassword).mock.calls.length;
+let evaluatedBefore = 0;
+beforeEach(() => {
+  evaluatedBefore = allEvaluations();
+});
+/** Passwords evaluated by the current test. */
+const evaluations = () => allEvaluations() - evaluatedBefore;
 
 const db = testDb();
 const PASSWORD = "a long enough password";
@@ -16,8 +29,6 @@ async function userWithPassword() {
 }
 
 const client = () => `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
-
-afterEach(() => resetRateLimits());
 
 describe("checkCredentials", () => {
   it("accepts the right password, whatever the email's case and surrounding spaces", async () => {
@@ -39,35 +50,65 @@ describe("checkCredentials", () => {
     expect(await checkCredentials(db, { email: "a@b.test", password: null }, null)).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it(`locks an email after ${SIGN_IN_FAILURES_PER_EMAIL} failures, even for the right password, from any client`, async () => {
+  it(`refuses an email from a client after ${SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT} failures there, without checking the password`, async () => {
     const user = await userWithPassword();
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL; i++) {
-      expect(await checkCredentials(db, { email: user.email, password: `guess ${i}` }, client())).toMatchObject({ reason: "invalid" });
+    const from = client();
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT; i++) {
+      expect(await checkCredentials(db, { email: user.email, password: `guess ${i}` }, from)).toMatchObject({ reason: "invalid" });
     }
-    const locked = await checkCredentials(db, { email: user.email, password: PASSWORD }, client());
+    const locked = await checkCredentials(db, { email: user.email, password: PASSWORD }, from);
     expect(locked).toMatchObject({ ok: false, reason: "throttled" });
     expect((locked as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    expect(evaluations()).toBe(SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT);
+  });
+
+  it("does not let a stranger lock the owner of a known email out", async () => {
+    const user = await userWithPassword();
+    const stranger = client();
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT * 2; i++) {
+      await checkCredentials(db, { email: user.email, password: `guess ${i}` }, stranger);
+    }
+    expect(await checkCredentials(db, { email: user.email, password: PASSWORD }, stranger)).toMatchObject({ reason: "throttled" });
+    expect(await checkCredentials(db, { email: user.email, password: PASSWORD }, client())).toMatchObject({ ok: true });
+  });
+
+  it("evaluates at most the limit of 50 parallel wrong passwords", async () => {
+    const user = await userWithPassword();
+    const from = client();
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => checkCredentials(db, { email: user.email, password: `parallel ${i}` }, from)),
+    );
+    expect(evaluations()).toBeLessThanOrEqual(SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT);
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(evaluations());
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(50 - evaluations());
+  });
+
+  it("evaluates at most the limit of 50 parallel wrong passwords from an unknown client", async () => {
+    const user = await userWithPassword();
+    await Promise.all(Array.from({ length: 50 }, (_, i) => checkCredentials(db, { email: user.email, password: `p ${i}` }, null)));
+    expect(evaluations()).toBeLessThanOrEqual(SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT);
   });
 
   it("locks unknown emails the same way, so the lock reveals nothing", async () => {
     const email = `ghost-${randomUUID()}@test.flowpilot.test`;
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL; i++) await checkCredentials(db, { email, password: "x" }, client());
-    expect(await checkCredentials(db, { email, password: "x" }, client())).toMatchObject({ reason: "throttled" });
+    const from = client();
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT; i++) await checkCredentials(db, { email, password: "x" }, from);
+    expect(await checkCredentials(db, { email, password: "x" }, from)).toMatchObject({ reason: "throttled" });
   });
 
   it("clears an email's failures after a successful sign-in", async () => {
     const user = await userWithPassword();
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL - 1; i++) await checkCredentials(db, { email: user.email, password: "x" }, null);
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT - 1; i++) await checkCredentials(db, { email: user.email, password: "x" }, null);
     expect(await checkCredentials(db, { email: user.email, password: PASSWORD }, null)).toMatchObject({ ok: true });
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_EMAIL - 1; i++) {
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_EMAIL_AND_CLIENT - 1; i++) {
       expect(await checkCredentials(db, { email: user.email, password: "x" }, null)).toMatchObject({ reason: "invalid" });
     }
   });
 
-  it(`limits one client to ${SIGN_IN_FAILURES_PER_CLIENT} failures across many emails`, async () => {
+  it(`limits one client to ${SIGN_IN_ATTEMPTS_PER_CLIENT} failures across many emails`, async () => {
     const user = await userWithPassword();
     const from = client();
-    for (let i = 0; i < SIGN_IN_FAILURES_PER_CLIENT; i++) {
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_PER_CLIENT; i++) {
       await checkCredentials(db, { email: `spray-${i}-${randomUUID()}@test.flowpilot.test`, password: "x" }, from);
     }
     expect(await checkCredentials(db, { email: user.email, password: PASSWORD }, from)).toMatchObject({ reason: "throttled" });

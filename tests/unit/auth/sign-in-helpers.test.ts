@@ -17,13 +17,20 @@ describe("secureCookiesEnabled", () => {
 });
 
 describe("clientAddress", () => {
-  it("takes the nearest hop of X-Forwarded-For", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2" }))).toBe("10.0.0.2");
-    expect(clientAddress({ "x-forwarded-for": "198.51.100.7" })).toBe("198.51.100.7");
+  it("ignores X-Forwarded-For when no proxy is trusted: the client wrote it", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9" }), 0)).toBeNull();
+    expect(clientAddress({ "x-forwarded-for": "198.51.100.7, 10.0.0.2" }, 0)).toBeNull();
   });
-  it("is null without the header", () => {
-    expect(clientAddress(new Headers())).toBeNull();
-    expect(clientAddress({})).toBeNull();
+  it("takes the address the outermost trusted proxy added", () => {
+    const headers = new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 10.0.0.2" });
+    expect(clientAddress(headers, 1)).toBe("10.0.0.2");
+    expect(clientAddress(headers, 2)).toBe("203.0.113.9");
+    expect(clientAddress({ "x-forwarded-for": ["198.51.100.7", "10.0.0.2"] }, 2)).toBe("198.51.100.7");
+  });
+  it("is null without the header, or with fewer hops than trusted proxies", () => {
+    expect(clientAddress(new Headers(), 1)).toBeNull();
+    expect(clientAddress({}, 1)).toBeNull();
+    expect(clientAddress({ "x-forwarded-for": "10.0.0.2" }, 2)).toBeNull();
   });
 });
 
