@@ -26,7 +26,7 @@ async function main() {
   if (embedded) console.error("DATABASE_URL is not set: using the embedded PostgreSQL under .data/ …");
   const db = await openScriptDatabase().catch((e: Error) => fail(e.message));
   process.env.DATABASE_URL = db.url;
-  if (mode === "dev" && embedded && !process.env.NEXTAUTH_SECRET) {
+  if (mode === "dev" && !process.env.NEXTAUTH_SECRET) {
     process.env.NEXTAUTH_SECRET = await embeddedAuthSecret();
   }
   (process.env as Record<string, string>).NODE_ENV = mode === "start" ? "production" : "development";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/env";
 
-const base = { DATABASE_URL: "postgresql://u@localhost:5432/db" };
+const base = { DATABASE_URL: "postgresql://u@localhost:5432/db", NEXTAUTH_SECRET: "s".repeat(32) };
 
 describe("environment validation", () => {
   it("accepts a minimal development environment and fills defaults", () => {
@@ -23,12 +23,19 @@ describe("environment validation", () => {
     expect(message).toMatch(/DATABASE_URL is required/);
     expect(message).toMatch(/NEXTAUTH_URL must be an absolute URL/);
     expect(message).toMatch(/API_KEY_RATE_LIMIT_PER_MINUTE must be a whole number/);
-    expect(message).toMatch(/NEXTAUTH_SECRET is required in production/);
+    expect(message).toMatch(/NEXTAUTH_SECRET is required/);
   });
 
-  it("requires NEXTAUTH_SECRET in production only", () => {
-    expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET is required in production/);
-    expect(parseEnv({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(32) }).NEXTAUTH_SECRET).toHaveLength(32);
+  it("requires NEXTAUTH_SECRET in development and production, never falling back to a fixed one", () => {
+    const noSecret = { DATABASE_URL: base.DATABASE_URL };
+    expect(() => parseEnv(noSecret)).toThrow(/NEXTAUTH_SECRET is required/);
+    expect(() => parseEnv({ ...noSecret, NODE_ENV: "production", NEXTAUTH_URL: "https://f.example" })).toThrow(/NEXTAUTH_SECRET is required/);
+    expect(parseEnv({ ...noSecret, NODE_ENV: "test" }).NEXTAUTH_SECRET).toBeUndefined();
+  });
+
+  it("requires NEXTAUTH_URL in production", () => {
+    expect(() => parseEnv({ ...base, NODE_ENV: "production" })).toThrow(/^  NEXTAUTH_URL is required in production/m);
+    expect(parseEnv({ ...base, NODE_ENV: "production", NEXTAUTH_URL: "https://f.example" }).NEXTAUTH_URL).toBe("https://f.example");
   });
 
   it("rejects a DATABASE_URL that is not PostgreSQL, and treats empty strings as unset", () => {

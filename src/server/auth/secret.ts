@@ -1,11 +1,13 @@
 import { loadEnv } from "@/env";
 
 /**
- * The JWT secret. Production requires NEXTAUTH_SECRET (env validation enforces
- * it); the dev script generates one under the data folder. Tests may run
- * without one, and then get a fixed, obviously non-production value.
+ * The JWT secret. Env validation requires NEXTAUTH_SECRET everywhere but in
+ * tests (`npm run dev` generates one per data folder), so the fixed value
+ * below can only sign tests' own tokens; outside tests it is refused.
  */
 export function authSecret(): string {
   const env = loadEnv();
-  return env.NEXTAUTH_SECRET ?? "flowpilot-development-secret-not-for-production";
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  if (env.NODE_ENV !== "test") throw new Error("NEXTAUTH_SECRET is not set.");
+  return "flowpilot-test-secret-not-for-any-server";
 }

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "../../support/net";
+import { freePort, waitForHealth } from "../../support/net";
 
 
 type Dev = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -25,20 +25,7 @@ function startDev(env: Record<string, string>): Dev {
   return { child, output: () => out, exited };
 }
 
-async function waitForHealth(url: string, dev: Dev, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (dev.child.exitCode !== null) throw new Error(`dev exited early:\n${dev.output()}`);
-    try {
-      const res = await fetch(url);
-      if (res.status === 200) return (await res.json()) as unknown;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no healthy server at ${url}:\n${dev.output()}`);
-}
+const waitForDev = (url: string, dev: Dev) => waitForHealth(url, { exitCode: () => dev.child.exitCode, output: dev.output });
 
 async function pressCtrlC(dev: Dev) {
   process.kill(-dev.child.pid!, "SIGINT");
@@ -57,7 +44,7 @@ describe("npm run dev without DATABASE_URL", () => {
     const pidFile = path.join(dataDir, "postgres", "postmaster.pid");
 
     const first = startDev(env);
-    expect(await waitForHealth(health, first)).toEqual({ status: "ok" });
+    expect(await waitForDev(health, first)).toEqual({ status: "ok" });
     expect(first.output()).toMatch(/Demo data is ready\. Sign in with password "flowpilot-demo"/);
     expect(first.output()).toContain("engineer@demo.flowpilot.test");
     expect(existsSync(path.join(dataDir, "nextauth-secret"))).toBe(true);
@@ -69,7 +56,7 @@ describe("npm run dev without DATABASE_URL", () => {
     expect(existsSync(pidFile)).toBe(false);
 
     const second = startDev(env);
-    expect(await waitForHealth(health, second)).toEqual({ status: "ok" });
+    expect(await waitForDev(health, second)).toEqual({ status: "ok" });
     expect(second.output()).not.toMatch(/Demo data is ready/);
     expect(await pressCtrlC(second)).toBe(0);
     expect(existsSync(pidFile)).toBe(false);
