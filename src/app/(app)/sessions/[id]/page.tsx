@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { ZPgUuid } from "@/server/api/schemas";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { SessionView } from "./session-view";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Session" };
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireUser(`/sessions/${id}`);
-  if (!z.uuid().safeParse(id).success) notFound();
+  if (!ZPgUuid.safeParse(id).success) notFound();
   await api.queue.session.prefetch({ sessionId: id });
   return (
     <HydrateClient>

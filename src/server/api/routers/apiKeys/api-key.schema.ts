@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { ZPgUuid } from "@/server/api/schemas";
 
 /** One key as the management page shows it: never the token or its hash. */
 export const ZApiKeySummary = z.object({
-  id: z.uuid(),
+  id: ZPgUuid,
   name: z.string(),
   prefix: z.string().nullable().meta({ description: "The first characters of the token, for recognising it." }),
-  owner: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+  owner: z.object({ id: ZPgUuid, name: z.string(), email: z.string() }),
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
   revokedAt: z.iso.datetime().nullable(),

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { ZPgText, ZPgUuid } from "@/server/api/schemas";
 import { API_KEY_NAME_MAX } from "@/server/auth/api-key-store";
 
 export const ZCreateApiKeyInput = z.object({
-  name: z
-    .string()
+  name: ZPgText
     .trim()
     .min(1, "Give the key a name, such as the tool that will use it.")
     .max(API_KEY_NAME_MAX, `Use at most ${API_KEY_NAME_MAX} characters.`),
@@ -11,7 +11,7 @@ export const ZCreateApiKeyInput = z.object({
 export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;
 
 export const ZCreateApiKeyOutput = z.object({
-  id: z.uuid(),
+  id: ZPgUuid,
   name: z.string(),
   prefix: z.string().nullable(),
   createdAt: z.iso.datetime(),

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { ZPgUuid } from "@/server/api/schemas";
 
 export const ZRecentClaim = z.object({
-  id: z.uuid(),
-  sessionId: z.uuid(),
+  id: ZPgUuid,
+  sessionId: ZPgUuid,
   priority: z.string(),
   intent: z.string(),
   claimedByName: z.string().nullable(),
