@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PriorityBadge } from "@/components/ui/priority-badge";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDuration, formatTimestamp } from "@/lib/format";
+import { formatCount, formatDuration, formatTimestamp } from "@/lib/format";
 import { errorCode, errorDetail } from "@/lib/trpc-error";
 import { NOTE_MAX_LENGTH } from "@/server/api/routers/queue/add-note.schema";
 
@@ -62,7 +62,7 @@ export function SessionView({ sessionId }: { sessionId: string }) {
           <h2 id="timeline-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
             Timeline
           </h2>
-          <Timeline steps={s.steps} />
+          <Timeline steps={s.steps} earlierSteps={s.earlierSteps} />
           <NoteForm session={s} />
         </section>
         <section aria-labelledby="handoffs-heading" className="flex min-w-0 flex-col gap-3">
@@ -145,29 +145,36 @@ function NoteForm({ session }: { session: Session }) {
   );
 }
 
-function Timeline({ steps }: { steps: Session["steps"] }) {
+function Timeline({ steps, earlierSteps }: { steps: Session["steps"]; earlierSteps: number }) {
   if (steps.length === 0) return <Notice>No steps yet.</Notice>;
   return (
-    <ol data-testid="timeline" className="flex flex-col rounded-xl border border-border bg-surface px-4 py-2 shadow-card">
-      {steps.map((step) => {
-        const isNote = step.stepType === "engineer_note";
-        return (
-          <li key={step.id} data-testid="timeline-step" className="relative flex gap-3 border-b border-border py-3 last:border-b-0">
-            <span
-              aria-hidden="true"
-              className={`mt-1.5 size-2.5 shrink-0 rounded-full ${isNote ? "bg-success" : "bg-accent"}`}
-            />
-            <div className="flex min-w-0 flex-col gap-1">
-              <p className="text-xs text-muted">
-                <span className="font-medium text-ink">{step.stepType.replaceAll("_", " ")}</span>
-                {step.authorName && <> · {step.authorName}</>} · <time dateTime={step.createdAt}>{formatTimestamp(step.createdAt)}</time>
-              </p>
-              <p className="whitespace-pre-wrap break-words text-sm">{step.text}</p>
-            </div>
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {earlierSteps > 0 && (
+        <p data-testid="earlier-steps" className="text-sm text-muted">
+          {formatCount(earlierSteps)} earlier {earlierSteps === 1 ? "step" : "steps"} not shown; the latest {formatCount(steps.length)} follow.
+        </p>
+      )}
+      <ol data-testid="timeline" className="flex flex-col rounded-xl border border-border bg-surface px-4 py-2 shadow-card">
+        {steps.map((step) => {
+          const isNote = step.stepType === "engineer_note";
+          return (
+            <li key={step.id} data-testid="timeline-step" className="relative flex gap-3 border-b border-border py-3 last:border-b-0">
+              <span
+                aria-hidden="true"
+                className={`mt-1.5 size-2.5 shrink-0 rounded-full ${isNote ? "bg-success" : "bg-accent"}`}
+              />
+              <div className="flex min-w-0 flex-col gap-1">
+                <p className="text-xs text-muted">
+                  <span className="font-medium text-ink">{step.stepType.replaceAll("_", " ")}</span>
+                  {step.authorName && <> · {step.authorName}</>} · <time dateTime={step.createdAt}>{formatTimestamp(step.createdAt)}</time>
+                </p>
+                <p className="whitespace-pre-wrap break-words text-sm">{step.text}</p>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 

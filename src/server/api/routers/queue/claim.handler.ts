@@ -29,7 +29,7 @@ export async function claimHandoff(db: Db, caller: Caller, input: TClaimInput): 
   const [existing] = await db.$queryRaw<{ claimer_id: string | null; claimer: string | null; age_seconds: number | null }[]>`
     SELECT h.claimed_by AS claimer_id, u.name AS claimer, extract(epoch FROM now() - h.claimed_at)::float8 AS age_seconds
     FROM session_handoffs h
-    LEFT JOIN users u ON u.id = h.claimed_by
+    LEFT JOIN users u ON u.id = h.claimed_by AND u.account_id = h.account_id
     WHERE h.id = ${input.handoffId}::uuid AND h.account_id = ${caller.accountId}::uuid`;
   if (!existing) throw new TRPCError({ code: "NOT_FOUND", message: "No such handoff in your account." });
   const who =

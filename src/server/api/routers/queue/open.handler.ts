@@ -20,7 +20,10 @@ export async function openHandoffs(db: Db, accountId: string): Promise<TOpenOutp
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.created_at`)} AS age_seconds,
            count(*) OVER ()::int AS total
     FROM session_handoffs h
-    JOIN users u ON u.id = h.handed_off_by
+    -- Other services write these tables: a row whose session or user is in
+    -- another account is not this account's to show.
+    JOIN ai_sessions s ON s.id = h.session_id AND s.account_id = h.account_id
+    JOIN users u ON u.id = h.handed_off_by AND u.account_id = h.account_id
     WHERE h.account_id = ${accountId}::uuid
       AND h.claimed_at IS NULL
     ORDER BY h.created_at DESC, h.id

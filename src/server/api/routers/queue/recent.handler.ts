@@ -23,7 +23,9 @@ export async function recentClaims(db: Db, caller: Caller): Promise<TRecentOutpu
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.claimed_at`)} AS claim_age_seconds,
            ${roundedSeconds(secondsToFirstAction())} AS seconds_to_first_action
     FROM session_handoffs h
-    LEFT JOIN users u ON u.id = h.claimed_by
+    -- As in open.handler.ts: nothing from another account through a join.
+    JOIN ai_sessions s ON s.id = h.session_id AND s.account_id = h.account_id
+    LEFT JOIN users u ON u.id = h.claimed_by AND u.account_id = h.account_id
     WHERE h.account_id = ${caller.accountId}::uuid
       AND h.claimed_at IS NOT NULL
       AND h.claimed_at <= now()

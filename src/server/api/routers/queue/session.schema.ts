@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ZPgUuid } from "@/server/api/schemas";
 
-export const ZSessionInput = z.object({ sessionId: z.uuid() });
+export const ZSessionInput = z.object({ sessionId: ZPgUuid });
 
 export const ZSessionStep = z.object({
-  id: z.uuid(),
+  id: ZPgUuid,
   stepOrder: z.number().int(),
   stepType: z.string(),
   createdAt: z.iso.datetime(),
@@ -14,7 +15,7 @@ export const ZSessionStep = z.object({
 export type TSessionStep = z.infer<typeof ZSessionStep>;
 
 export const ZSessionHandoff = z.object({
-  id: z.uuid(),
+  id: ZPgUuid,
   intent: z.string(),
   priority: z.string(),
   createdAt: z.iso.datetime(),
@@ -27,15 +28,23 @@ export const ZSessionHandoff = z.object({
 });
 export type TSessionHandoff = z.infer<typeof ZSessionHandoff>;
 
+/** Steps a session view shows: the latest ones (`earlierSteps` counts the rest). */
+export const SESSION_STEPS_LIMIT = 200;
+/** Characters of a step's text, a summary or an author's name shown. */
+export const STEP_TEXT_MAX = 2_000;
+
 export const ZSessionOutput = z.object({
-  id: z.uuid(),
+  id: ZPgUuid,
   createdAt: z.iso.datetime(),
   sessionType: z.string(),
   intakeType: z.string(),
   status: z.string(),
   confidenceTier: z.string(),
   summary: z.string().nullable(),
+  /** The latest SESSION_STEPS_LIMIT steps, oldest first. */
   steps: z.array(ZSessionStep),
+  /** Steps before the first one in `steps`, not sent. */
+  earlierSteps: z.number().int().nonnegative(),
   handoffs: z.array(ZSessionHandoff),
   /** Whether the caller may add a note (see note-policy.ts). */
   canAddNote: z.boolean(),
