@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { DEMO_PASSWORD } from "../src/server/db/seed";
+import { DEMO_PASSWORD } from "@/ops/seed/demo";
 import { DEMO, signInAs } from "./support/session";
 
 async function fillSignIn(page: Page, email: string, password: string) {

@@ -7,54 +7,16 @@
  * With DATABASE_URL set, nothing embedded starts; migrations are applied.
  */
 import { spawn } from "node:child_process";
-import { applyMigrations, MigrationError, MIGRATIONS_DIR } from "../src/server/db/migrations";
-import { describeConnectionError, openScriptDatabase } from "../src/server/db/connection";
-import { embeddedAuthSecret } from "../src/server/db/embedded";
-import { createDb } from "../src/server/db/client";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../src/server/db/seed";
-import { parseEnv, EnvError } from "../src/env";
+import { applyMigrations, MIGRATIONS_DIR } from "@/ops/db/migrations";
+import { embeddedAuthSecret } from "@/ops/db/embedded";
+import { DEMO_PASSWORD, demoUserLines, seedDemo } from "@/ops/seed/demo";
+import { log, runScript, withDatabase } from "@/ops/run";
+import { parseEnv } from "@/env";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-async function main() {
-  const embedded = !process.env.DATABASE_URL;
-  if (embedded) console.error("DATABASE_URL is not set: using the embedded PostgreSQL under .data/ …");
-  const db = await openScriptDatabase().catch((e: Error) => fail(e.message));
-  process.env.DATABASE_URL = db.url;
-  if (mode === "dev" && !process.env.NEXTAUTH_SECRET) {
-    process.env.NEXTAUTH_SECRET = await embeddedAuthSecret();
-  }
-  (process.env as Record<string, string>).NODE_ENV = mode === "start" ? "production" : "development";
-  try {
-    parseEnv(process.env);
-  } catch (e) {
-    await db.release();
-    fail(e instanceof EnvError ? e.message : String(e));
-  }
-
-  try {
-    const { applied } = await applyMigrations(db.url, MIGRATIONS_DIR);
-    if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
-    if (mode === "dev" && embedded) {
-      const prisma = createDb(db.url);
-      const { created } = await seedDemo(prisma);
-      await prisma.$disconnect();
-      if (created) {
-        console.error(`\nDemo data is ready. Sign in with password "${DEMO_PASSWORD}" as:`);
-        for (const u of DEMO_USERS) console.error(`  ${u.role.padEnd(8)} ${u.email}`);
-        console.error("");
-      }
-    }
-  } catch (e) {
-    await db.release();
-    fail(e instanceof MigrationError ? e.message : describeConnectionError(db.url, e));
-  }
-
+/** Runs `next dev|start` until it exits; Ctrl-C stops it and counts as a clean exit. */
+function runNext(): Promise<number> {
   const port = process.env.PORT ?? "3000";
   const next = spawn("npx", ["--no-install", "next", mode, "-p", port], {
     stdio: "inherit",
@@ -68,11 +30,33 @@ async function main() {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  next.on("exit", async (code) => {
-    await db.release();
-    if (embedded) console.error("Embedded PostgreSQL stopped.");
-    process.exit(stopping ? 0 : (code ?? 1));
-  });
+  return new Promise((resolve) => next.on("exit", (code) => resolve(stopping ? 0 : (code ?? 1))));
 }
 
-void main();
+runScript(async () => {
+  const embedded = !process.env.DATABASE_URL;
+  if (embedded) log("DATABASE_URL is not set: using the embedded PostgreSQL under .data/ …");
+  const code = await withDatabase(async ({ url, db, closeDb }) => {
+    process.env.DATABASE_URL = url;
+    if (mode === "dev" && !process.env.NEXTAUTH_SECRET) {
+      process.env.NEXTAUTH_SECRET = await embeddedAuthSecret();
+    }
+    (process.env as Record<string, string>).NODE_ENV = mode === "start" ? "production" : "development";
+    parseEnv(process.env);
+
+    const { applied } = await applyMigrations(url, MIGRATIONS_DIR);
+    if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
+    if (mode === "dev" && embedded) {
+      const { created } = await seedDemo(db());
+      if (created) {
+        log(`\nDemo data is ready. Sign in with password "${DEMO_PASSWORD}" as:`);
+        demoUserLines().forEach((line) => log(line));
+        log("");
+      }
+    }
+    await closeDb();
+    return runNext();
+  });
+  if (embedded) log("Embedded PostgreSQL stopped.");
+  return code;
+});

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../src/server/db/seed";
+import { DEMO_PASSWORD } from "@/ops/seed/demo";
 
 /**
  * Signs a page's browser context in through next-auth's own endpoints (CSRF

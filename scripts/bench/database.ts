@@ -5,7 +5,7 @@
  * runs while its marker says it holds the data asked for.
  */
 import pg from "pg";
-import { applyMigrations, MIGRATIONS_DIR, MigrationError } from "@/server/db/migrations";
+import { applyMigrations, MIGRATIONS_DIR, MigrationError } from "@/ops/db/migrations";
 import { log } from "./progress";
 
 export type Marker = { dataVersion: number; [key: string]: unknown };

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, type Db } from "@/server/db/client";
-import { openScriptDatabase } from "@/server/db/connection";
+import { openScriptDatabase } from "@/ops/db/connection";
 import { PERIODS, type Period } from "@/server/api/routers/analytics/escalations.types";
 import { callerFromUser, type Caller } from "@/server/auth/roles";
 import { generate, type AccountSpec, type GeneratedAccount } from "./generate";

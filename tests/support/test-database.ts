@@ -4,8 +4,8 @@
  */
 import pg from "pg";
 import { randomBytes } from "node:crypto";
-import { openScriptDatabase } from "@/server/db/connection";
-import { applyMigrations, MIGRATIONS_DIR } from "@/server/db/migrations";
+import { openScriptDatabase } from "@/ops/db/connection";
+import { applyMigrations, MIGRATIONS_DIR } from "@/ops/db/migrations";
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
 

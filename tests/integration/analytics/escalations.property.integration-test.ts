@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { seededRandom } from "@/server/db/seed";
+import { seededRandom } from "@/ops/seed/demo";
 import { PERIODS, PERIOD_DAYS } from "@/server/api/routers/analytics/escalations.types";
 import { testDb } from "../../support/db";
 import { referenceMetric, US_PER_DAY, US_PER_SECOND } from "../../support/escalations-reference";

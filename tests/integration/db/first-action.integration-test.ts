@@ -7,7 +7,7 @@
 // Runs in a database of its own: it truncates the steps table.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "@/server/db/seed";
+import { seededRandom } from "@/ops/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
 
 let database: TestDatabase;

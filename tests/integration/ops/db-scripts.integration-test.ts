@@ -7,7 +7,7 @@ import { chmod, mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "@/server/db/client";
-import { seedDemo, DEMO_USERS } from "@/server/db/seed";
+import { seedDemo, DEMO_USERS } from "@/ops/seed/demo";
 import { createTestDatabase } from "../../support/test-database";
 import { freePort } from "../../support/net";
 import { trpcAs } from "../../support/world";

@@ -4,7 +4,7 @@ import { mkdtemp, cp, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
-import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/server/db/migrations";
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/ops/db/migrations";
 import { withScratchDatabase } from "../../support/test-database";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CliInputError, parseCommand } from "@/cli/commands";
+import { CliInputError, parseCommand } from "@/ops/cli/commands";
 
 // Input checks that need no database; the integration suite runs the commands themselves.
 describe("CLI argument parsing", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeConnectionError } from "@/server/db/connection";
+import { describeConnectionError } from "@/ops/db/connection";
 
 const url = "postgresql://u:secret@db.example.test:6543/flowpilot";
 

@@ -5,7 +5,7 @@
  * Idempotent: keyed on the demo account's display_code, a second run changes
  * nothing. Deterministic: a seeded RNG, times relative to now.
  */
-import type { Db } from "./client";
+import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/generated/prisma/client";
 import { hashPassword } from "@/server/auth/password";
 import type { AccountRole } from "@/server/auth/roles";
@@ -19,6 +19,11 @@ export const DEMO_USERS: { email: string; name: string; role: AccountRole }[] = 
   { email: "engineer@demo.flowpilot.test", name: "Erin Engineer", role: "engineer" },
   { email: "viewer@demo.flowpilot.test", name: "Victor Viewer", role: "viewer" },
 ];
+
+/** The demo users as printed for the operator, one per line. */
+export function demoUserLines(): string[] {
+  return DEMO_USERS.map((u) => `  ${u.role.padEnd(8)} ${u.email}`);
+}
 
 /** mulberry32: a tiny seeded PRNG, so the demo looks the same on every machine. */
 export function seededRandom(seed: number): () => number {

@@ -11,9 +11,12 @@ import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { ACCOUNT_ROLES, type AccountRole } from "@/server/auth/roles";
 import { API_KEY_NAME_MAX, createApiKey, revokeApiKey } from "@/server/auth/api-key-store";
+import { OperatorError } from "../errors";
 
 /** Bad input: the message is shown as is, and the process exits with status 2. */
-export class CliInputError extends Error {}
+export class CliInputError extends OperatorError {
+  override readonly exitCode = 2;
+}
 
 export const MIN_PASSWORD_LENGTH = 8;
 
@@ -59,12 +62,15 @@ export function parseCommand(argv: string[]): Command {
     "apikey:create": apikeyCreate,
     "apikey:revoke": apikeyRevoke,
   }[name as CommandName];
+  const named = (error: unknown) =>
+    error instanceof CliInputError ? new CliInputError(`${name}: ${error.message}`) : error;
+  let run: Command["run"];
   try {
-    return { name, run: build(flags) };
+    run = build(flags);
   } catch (error) {
-    if (error instanceof CliInputError) throw new CliInputError(`${name}: ${error.message}`);
-    throw error;
+    throw named(error);
   }
+  return { name, run: (db, log) => run(db, log).catch((error: unknown) => Promise.reject(named(error))) };
 }
 
 function readFlags(command: string, args: string[], spec: FlagSpec): Record<string, string | undefined> {

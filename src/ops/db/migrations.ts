@@ -16,13 +16,14 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { OperatorError } from "../errors";
 
 const PRISMA_MIGRATE_LOCK = 72707369;
 
 export type MigrationFile = { name: string; sql: string; checksum: string };
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
-export class MigrationError extends Error {}
+export class MigrationError extends OperatorError {}
 
 export async function readMigrations(dir: string): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
