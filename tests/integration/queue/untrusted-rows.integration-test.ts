@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { SESSION_STEPS_LIMIT, STEP_TEXT_MAX } from "@/server/api/routers/queue/session.schema";
 import { testDb } from "../../support/db";
-import { addHandoff, addSession, after, buildWorld, dbNow, seconds, trpcAs } from "../../support/world";
+import { addHandoff, addSession, after, buildWorld, dbNow, secondsInMs, trpcAs } from "../../support/world";
 
 const db = testDb();
 
@@ -16,7 +16,7 @@ describe("queue.session reads a bounded amount", () => {
     await db.aiSessionStep.createMany({
       data: Array.from({ length: total }, (_, i) => ({
         accountId: account.id, sessionId: session.id, stepOrder: i + 1, stepType: "note",
-        createdAt: after(start, seconds(i)),
+        createdAt: after(start, secondsInMs(i)),
         content: { text: i === total - 1 ? "x".repeat(1_000_000) : `step ${i + 1}` },
       })),
     });
