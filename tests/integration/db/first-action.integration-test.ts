@@ -1,14 +1,17 @@
-// session_handoffs.first_action_at is kept by database triggers. Other
-// services write these tables with plain SQL, so this drives the tables the
-// same way — random sequences of single-row and bulk writes, in and out of
-// transactions — and after every batch compares each handoff with the
-// definition: the first step of its session strictly after its claim.
+// first_action_at is kept by database triggers (stored in session_handoffs,
+// with pending recomputations folded in by the handoff_first_actions view).
+// Other services write these tables with plain SQL, so this drives the
+// tables the same way — random sequences of single-row and bulk writes, in
+// and out of transactions — and after every batch compares what readers see
+// with the definition: the first step of its session strictly after its
+// claim; after a fold, the stored column too.
 //
 // Runs in a database of its own: it truncates the steps table.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "@/ops/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
+import { at, endPoolAndDrop, foldAll, makeWorld, mismatches, type World } from "../../support/first-action";
 
 let database: TestDatabase;
 let pool: pg.Pool;
@@ -18,58 +21,7 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: database.url, max: 4 });
 });
 
-afterAll(async () => {
-  await pool?.end();
-  // pool.end() resolves before the server has closed the backends; dropping
-  // the database under them would surface as an error on a closed client.
-  const probe = new pg.Client({ connectionString: database.url });
-  await probe.connect();
-  for (;;) {
-    const { rows } = await probe.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
-    if (rows[0]!.n === 0) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  await probe.end();
-  await database?.drop();
-});
-
-/** Timestamps are microsecond offsets from one base, so ties and 1 µs gaps are common. */
-const AT = `(timestamptz '2026-01-01 00:00:00+00' + $X::bigint * interval '1 microsecond')`;
-const at = (param: number) => AT.replace("$X", `$${param}`);
-
-type World = { accountId: string; userId: string; sessions: string[] };
-
-async function makeWorld(q: pg.Pool | pg.Client, sessions: number, label: string): Promise<World> {
-  const { rows: [account] } = await q.query<{ id: string }>(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [label]);
-  const { rows: [user] } = await q.query<{ id: string }>(
-    `INSERT INTO users (account_id, email, name, password_hash, account_role)
-     VALUES ($1, $2, 'Random writer', 'x', 'engineer') RETURNING id`,
-    [account!.id, `writer-${label.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@test.flowpilot.test`],
-  );
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO ai_sessions (user_id, account_id, session_type, intake_type, intake_content, status, confidence_tier, conversation_messages)
-     SELECT $1, $2, 'troubleshooting', 'ticket', '{}', 'open', 'medium', '[]' FROM generate_series(1, $3) RETURNING id`,
-    [user!.id, account!.id, sessions],
-  );
-  return { accountId: account!.id, userId: user!.id, sessions: rows.map((r) => r.id) };
-}
-
-/** Handoffs of the account whose first_action_at differs from the definition. */
-async function mismatches(q: pg.Pool | pg.Client, accountId: string) {
-  const { rows } = await q.query(
-    `SELECT h.id, h.claimed_at::text, h.first_action_at::text AS actual, d.expected::text
-       FROM session_handoffs h
-       CROSS JOIN LATERAL (
-         SELECT CASE WHEN h.claimed_at IS NULL THEN NULL ELSE
-           (SELECT min(s.created_at) FROM ai_session_steps s
-             WHERE s.session_id = h.session_id AND s.created_at > h.claimed_at) END AS expected
-       ) d
-      WHERE h.account_id = $1 AND h.first_action_at IS DISTINCT FROM d.expected`,
-    [accountId],
-  );
-  return rows;
-}
+afterAll(() => endPoolAndDrop(pool, database));
 
 type Op = { name: string; sql: string; params: unknown[] };
 
@@ -237,10 +189,15 @@ describe("first_action_at under random writes", () => {
           }
           if (inTransaction) await client.query(rollback ? "ROLLBACK" : "COMMIT");
 
-          const wrong = await mismatches(client, world.accountId);
-          expect(wrong, `seed ${seed}, batch ${batch}: ${ops.map((o) => o.name).join(", ")}${rollback ? " (rolled back)" : ""}`).toEqual([]);
+          const context = `seed ${seed}, batch ${batch}: ${ops.map((o) => o.name).join(", ")}${rollback ? " (rolled back)" : ""}`;
+          expect(await mismatches(client, world.accountId), context).toEqual([]);
+          if (rand() < 0.3) {
+            // Folding makes the stored column exact and changes nothing readers see.
+            expect(await foldAll(client), context).toBe(0);
+            expect(await mismatches(client, world.accountId, "stored"), context).toEqual([]);
+          }
           const { rows: [count] } = await client.query<{ claimed: number; with_action: number }>(
-            `SELECT count(claimed_at)::int AS claimed, count(first_action_at)::int AS with_action FROM session_handoffs WHERE account_id = $1`,
+            `SELECT count(claimed_at)::int AS claimed, count(first_action_at)::int AS with_action FROM handoff_first_actions WHERE account_id = $1`,
             [world.accountId],
           );
           claimed += count!.claimed;
@@ -361,10 +318,16 @@ describe("first_action_at under concurrent writers", () => {
         if (order === "a then b") await interleave(w, s.a, s.b);
         else await interleave(w, s.b, s.a);
         expect(await mismatches(pool, w.accountId)).toEqual([]);
-        const { rows } = await pool.query<{ us: string | null }>(
-          `SELECT (extract(epoch FROM first_action_at - timestamptz '2026-01-01 00:00:00+00') * 1000000)::bigint::text AS us
-             FROM session_handoffs WHERE account_id = $1`, [w.accountId]);
-        expect(rows.map((r) => (r.us === null ? null : Number(r.us)))).toEqual([s.expected]);
+        const firstActions = async () => {
+          const { rows } = await pool.query<{ us: string | null }>(
+            `SELECT (extract(epoch FROM first_action_at - timestamptz '2026-01-01 00:00:00+00') * 1000000)::bigint::text AS us
+               FROM handoff_first_actions WHERE account_id = $1`, [w.accountId]);
+          return rows.map((r) => (r.us === null ? null : Number(r.us)));
+        };
+        expect(await firstActions()).toEqual([s.expected]);
+        expect(await foldAll(pool)).toBe(0);
+        expect(await mismatches(pool, w.accountId, "stored")).toEqual([]);
+        expect(await firstActions()).toEqual([s.expected]);
       });
     }
   }
