@@ -1,15 +1,18 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { METRIC_DEFINITION, type Period, type TEscalationsResponse } from "./escalations.types";
-import { claimedInWindow, firstActionStats, microsToFirstAction, periodWindow, type FirstActionStatsRow } from "./escalations.sql";
+import {
+  claimedInWindow, firstActionStats, handoffsWithFirstAction, microsToFirstAction, periodWindow, type FirstActionStatsRow,
+} from "./escalations.sql";
 
 type Row = FirstActionStatsRow & { window_start: Date; window_end: Date };
 
 /**
  * The escalations metric (docs/metric.md), one aggregate row computed in
  * PostgreSQL. It reads first_action_at, which triggers keep equal to the
- * definition, so the window is one index-only range scan of
- * session_handoffs(account_id, claimed_at) INCLUDE (first_action_at).
+ * definition, through handoffsWithFirstAction; without pending
+ * recomputations the window is one index-only range scan of
+ * session_handoffs(account_id, claimed_at) INCLUDE (first_action_at, session_id).
  */
 export async function escalationsMetric(db: Db, accountId: string, period: Period): Promise<TEscalationsResponse> {
   const window = periodWindow(accountId, period);
@@ -19,7 +22,7 @@ export async function escalationsMetric(db: Db, accountId: string, period: Perio
     SELECT ${window.start} AS window_start, ${window.end} AS window_end, ${firstActionStats()}
     FROM (
       SELECT ${microsToFirstAction()} AS delta_us
-      FROM session_handoffs h
+      FROM ${handoffsWithFirstAction} h
       WHERE ${claimedInWindow(window)}
       OFFSET 0
     ) deltas`);

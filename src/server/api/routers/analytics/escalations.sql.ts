@@ -3,11 +3,19 @@
  * how long each waited for its first action. The metric, the queue's views,
  * the reports and the bench compose these; see docs/metric.md for the rules.
  *
- * Fragments expect the handoff table under an alias (`h` unless told), e.g.
- *   FROM session_handoffs h WHERE ${claimedInWindow(periodWindow(accountId, "30d"))}
+ * Fragments expect the handoffs under an alias (`h` unless told), e.g.
+ *   FROM ${handoffsWithFirstAction} h WHERE ${claimedInWindow(periodWindow(accountId, "30d"))}
  */
 import { Prisma } from "@/generated/prisma/client";
 import { PERIOD_DAYS, type Period } from "./escalations.types";
+
+/**
+ * The handoffs to read whenever first_action_at matters: session_handoffs'
+ * columns, with first_action_at recomputed for sessions whose recomputation
+ * is still pending (the first_action_pending migration). The stored column
+ * alone may lag a step written a moment ago.
+ */
+export const handoffsWithFirstAction = Prisma.sql`handoff_first_actions`;
 
 /**
  * A window of claims in one account. `start` and `end` are SQL expressions

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { Caller } from "@/server/auth/roles";
 import { RECENT_LIMIT, type TRecentOutput } from "./recent.schema";
 import { secondsBetween } from "./shared";
-import { roundedSeconds, secondsToFirstAction } from "@/server/api/routers/analytics/escalations.sql";
+import { handoffsWithFirstAction, roundedSeconds, secondsToFirstAction } from "@/server/api/routers/analytics/escalations.sql";
 
 type Row = {
   id: string;
@@ -22,7 +22,7 @@ export async function recentClaims(db: Db, caller: Caller): Promise<TRecentOutpu
     SELECT h.id, h.session_id, h.priority, h.intent, h.claimed_by, u.name AS claimed_by_name, h.claimed_at,
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.claimed_at`)} AS claim_age_seconds,
            ${roundedSeconds(secondsToFirstAction())} AS seconds_to_first_action
-    FROM session_handoffs h
+    FROM ${handoffsWithFirstAction} h
     -- As in open.handler.ts: nothing from another account through a join.
     JOIN ai_sessions s ON s.id = h.session_id AND s.account_id = h.account_id
     LEFT JOIN users u ON u.id = h.claimed_by AND u.account_id = h.account_id

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Caller } from "@/server/auth/roles";
-import { roundedSeconds, secondsToFirstAction } from "@/server/api/routers/analytics/escalations.sql";
+import { handoffsWithFirstAction, roundedSeconds, secondsToFirstAction } from "@/server/api/routers/analytics/escalations.sql";
 import { SESSION_STEPS_LIMIT, STEP_TEXT_MAX, type TSessionOutput } from "./session.schema";
 import { mayAddNote } from "./note-policy";
 
@@ -69,7 +69,7 @@ export async function sessionDetail(db: Db, caller: Caller, sessionId: string): 
       SELECT h.id, h.intent, h.priority, h.created_at, h.claimed_at, h.claimed_by,
              hb.name AS handed_off_by_name, cb.name AS claimed_by_name,
              ${roundedSeconds(secondsToFirstAction())} AS seconds_to_first_action
-      FROM session_handoffs h
+      FROM ${handoffsWithFirstAction} h
       JOIN users hb ON hb.id = h.handed_off_by AND hb.account_id = h.account_id
       LEFT JOIN users cb ON cb.id = h.claimed_by AND cb.account_id = h.account_id
       WHERE h.session_id = ${session.id}::uuid AND h.account_id = ${caller.accountId}::uuid
