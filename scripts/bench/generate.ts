@@ -188,6 +188,9 @@ export async function generate(client: pg.Client, specs: AccountSpec[], anchor: 
     rows += handoffs.rowCount ?? 0;
     bar.update(rows);
   }
+  // Handoff inserts queue their sessions for recomputation. Nothing else
+  // writes during generation, so the values the trigger stored are final.
+  await client.query(`TRUNCATE first_action_pending`);
   const seconds = bar.done();
   log(`generated ${rows.toLocaleString("en-US")} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString("en-US")} rows/s; ` +
     `sessions ${spent.sessions.toFixed(1)} s, steps ${spent.steps.toFixed(1)} s, step indexes ${spent.indexes.toFixed(1)} s, handoffs with the first-action trigger ${spent.handoffs.toFixed(1)} s)`);

@@ -24,6 +24,7 @@ import { openExisting, recreateDatabase, writeMarker, type Marker } from "./data
 import { agree, measure, productionPath, seedMethod, type Summary, type Timing } from "./read-path";
 import { captureSql, explainWithApp, explainWithJit, type ExplainResult } from "./plans";
 import { measureWriteCost, type WriteCost } from "./write-path";
+import { measurePendingCost, type PendingCost } from "./pending";
 import { log } from "./progress";
 
 const DATA_VERSION = 1;
@@ -180,6 +181,7 @@ async function main() {
       const cases: ReadCase[] = [];
       let plans: unknown[] = [];
       let writeCost: WriteCost[] = [];
+      let pendingCost: PendingCost[] = [];
       let jitFree = true;
       if (o.growth) {
         for (const a of accounts) cases.push(await readCase(db, a, "90d", o, a.handoffs >= 500_000 ? Math.min(o.runs, 5) : o.runs));
@@ -195,6 +197,14 @@ async function main() {
           jitFree &&= p.production.app.jit === null;
           plans.push({ account: p.account, period: p.period, sql: p.production.sql, production: planSummary(p.production.app), productionWithJitOn: planSummary(p.production.jitOn), seed: planSummary(p.seed.app) });
         }
+        log("metric with pending recomputations …");
+        const pc = new pg.Client({ connectionString: url });
+        await pc.connect();
+        try {
+          pendingCost = await measurePendingCost(pc, targets[0]!.accountId, () => productionPath(db, callerFor(targets[0]!))("90d"), o);
+        } finally {
+          await pc.end();
+        }
         if (!o.skipWrite) {
           log("write-side cost (rolled back, data unchanged) …");
           const c = new pg.Client({ connectionString: url });
@@ -202,7 +212,7 @@ async function main() {
           try {
             writeCost = await measureWriteCost(c, accounts.find((a) => a.name === "medium-1")!.accountId);
             // The rolled-back rows leave dead tuples and clear visibility-map bits; restore both for the next run.
-            await c.query("VACUUM (ANALYZE) ai_session_steps, session_handoffs");
+            await c.query("VACUUM (ANALYZE) ai_session_steps, session_handoffs, first_action_pending");
           } finally {
             await c.end();
           }
@@ -214,10 +224,17 @@ async function main() {
       out.push(`Data: ${Object.entries(marker.rows as Record<string, number>).map(([k, v]) => `${int(v)} ${k}`).join(", ")} (generated ${String(marker.anchor)})`);
       const loadAfter = os.loadavg()[0]!;
       out.push(`${pgVersion.split(" on ")[0]}, node ${process.version}, ${os.cpus().length} cores, load average ${loadBefore.toFixed(1)} at start, ${loadAfter.toFixed(1)} at end`, "", table(cases), "");
+      if (pendingCost.length) {
+        out.push(`Metric with pending recomputations (large 90d, production path, ${o.runs} runs):`);
+        for (const p of pendingCost) {
+          out.push(`  ${int(p.pendingSessions).padStart(5)} sessions pending: p50 ${ms(p.timing.p50)} ms, p95 ${ms(p.timing.p95)} ms`);
+        }
+        out.push("");
+      }
       if (writeCost.length) {
         out.push("Step inserts (in a rolled-back transaction, p50 of 3):");
         for (const w of writeCost) {
-          out.push(`  ${w.shape}: ${int(w.rowsPerSecondWith)} rows/s with the trigger, ${int(w.rowsPerSecondWithout)} rows/s without (${(w.rowsPerSecondWithout / w.rowsPerSecondWith).toFixed(2)}× cost)`);
+          out.push(`  ${w.shape}: ${int(w.rowsPerSecondWith)} rows/s with the triggers, ${int(w.rowsPerSecondWithout)} rows/s without (${(w.rowsPerSecondWithout / w.rowsPerSecondWith).toFixed(2)}× cost)`);
         }
         out.push("");
       }
@@ -245,7 +262,7 @@ async function main() {
       await mkdir(dir, { recursive: true });
       const stamp = started.toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${o.growth ? "growth" : `scale-${o.scale}`}-${stamp}.json`);
-      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, writeCost, plans }, null, 2);
+      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, writeCost, plans }, null, 2);
       await writeFile(file, json);
       await writeFile(path.join(dir, `latest${o.growth ? "-growth" : ""}.json`), json);
       log(`results written to ${path.relative(process.cwd(), file)}`);
