@@ -58,6 +58,17 @@ async function connect(url: string) {
   return client;
 }
 
+async function withTwoConnections(fn: (t1: pg.Client, t2: pg.Client) => Promise<void>) {
+  const t1 = await connect(database.url);
+  const t2 = await connect(database.url);
+  try {
+    await fn(t1, t2);
+  } finally {
+    await t1.end();
+    await t2.end();
+  }
+}
+
 describe("a step-writing service with least privileges", () => {
   const role = `flowpilot_writer_${randomBytes(4).toString("hex")}`;
 
@@ -128,9 +139,7 @@ describe("writers of steps and handoffs never wait on each other", () => {
     const [s1, s2] = w.sessions as [string, string];
     await insertClaimedHandoff(pool, w, s1, CLAIM_AT);
     await insertClaimedHandoff(pool, w, s2, CLAIM_AT);
-    const t1 = await connect(database.url);
-    const t2 = await connect(database.url);
-    try {
+    await withTwoConnections(async (t1, t2) => {
       await t1.query("BEGIN");
       await t2.query("BEGIN");
       await insertStep(t1, w, s1, 30_000_000);
@@ -139,10 +148,7 @@ describe("writers of steps and handoffs never wait on each other", () => {
       await insertStep(t2, w, s1, 20_000_000);
       await t1.query("COMMIT");
       await t2.query("COMMIT");
-    } finally {
-      await t1.end();
-      await t2.end();
-    }
+    });
     await expectExact(w, [20_000_000, 35_000_000]);
   });
 
@@ -150,9 +156,7 @@ describe("writers of steps and handoffs never wait on each other", () => {
     const w = await makeWorld(pool, 1, "Session update");
     const [s] = w.sessions as [string];
     await insertClaimedHandoff(pool, w, s, CLAIM_AT);
-    const t1 = await connect(database.url);
-    const t2 = await connect(database.url);
-    try {
+    await withTwoConnections(async (t1, t2) => {
       await t1.query("BEGIN");
       await insertStep(t1, w, s, 30_000_000);
       await t2.query("BEGIN");
@@ -163,10 +167,7 @@ describe("writers of steps and handoffs never wait on each other", () => {
       // it would without any trigger; the triggers must add no wait of T2 on T1.
       await t1.query(`UPDATE ai_sessions SET status = 'resolved' WHERE id = $1`, [s]);
       await t1.query("COMMIT");
-    } finally {
-      await t1.end();
-      await t2.end();
-    }
+    });
     await expectExact(w, [30_000_000, 30_000_000]);
   });
 
@@ -174,19 +175,14 @@ describe("writers of steps and handoffs never wait on each other", () => {
     const w = await makeWorld(pool, 1, "Fold skips");
     const [s] = w.sessions as [string];
     const handoff = await insertClaimedHandoff(pool, w, s, CLAIM_AT);
-    const claimer = await connect(database.url);
-    const folder = await connect(database.url);
-    try {
+    await withTwoConnections(async (claimer, folder) => {
       await claimer.query("BEGIN");
       await claimer.query(`UPDATE session_handoffs SET priority = 'high' WHERE id = $1`, [handoff]);
       await insertStep(pool, w, s, 20_000_000);
       expect(await foldAll(folder)).toBeGreaterThan(0);
       expect(await firstActions(w)).toEqual([20_000_000]);
       await claimer.query("COMMIT");
-    } finally {
-      await claimer.end();
-      await folder.end();
-    }
+    });
     await expectExact(w, [20_000_000]);
   });
 });
