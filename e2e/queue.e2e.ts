@@ -98,6 +98,9 @@ test.describe("the escalation queue", () => {
     await expect(page.getByTestId("stat-counts")).toHaveCount(0);
     await expect(page.getByRole("button", { name: /^Claim/ })).toHaveCount(0);
     await expect(page.getByTestId("queue-viewer-note")).toBeVisible();
+    // The nav offers only what a viewer can use.
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(["Queue", "API docs"]);
 
     // A claimed session opens for reading, without the note form.
     await page.getByTestId("recent-claim").first().getByRole("link").click();

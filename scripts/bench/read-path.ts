@@ -10,7 +10,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { createCaller } from "@/server/api/root";
-import { createContextInner } from "@/server/api/trpc";
+import { createContextInner } from "@/server/api/context";
 import type { Period, TEscalationsResponse } from "@/server/api/routers/analytics/escalations.types";
 import { claimedInWindow, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
 import type { Caller } from "@/server/auth/roles";

@@ -9,6 +9,7 @@ import { createTRPCReact } from "@trpc/react-query";
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { useState } from "react";
 import type { AppRouter } from "@/server/api/root";
+import { MAX_BATCH_SIZE } from "@/server/api/http/batch";
 import { createQueryClient } from "./query-client";
 
 export const api = createTRPCReact<AppRouter>();
@@ -28,7 +29,7 @@ export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
     api.createClient({
       links: [
         loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
-        httpBatchLink({ url: "/api/trpc" }),
+        httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_SIZE }),
       ],
     }),
   );

@@ -10,7 +10,7 @@ import "server-only";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { cache } from "react";
 import { createCaller, type AppRouter } from "@/server/api/root";
-import { createContextInner } from "@/server/api/trpc";
+import { createContextInner } from "@/server/api/context";
 import { currentUser } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
 import { createQueryClient } from "./query-client";

@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import { requireUser } from "@/server/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLinks } from "@/components/app-shell/nav-links";
+import { NAV_ITEMS } from "@/components/app-shell/nav-items";
+import { can } from "@/server/auth/policy";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +26,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <span aria-hidden="true" className="inline-block size-5 rounded-md bg-accent" />
             FlowPilot
           </Link>
-          <NavLinks />
+          <NavLinks items={NAV_ITEMS.filter((item) => !item.needs || can(user, item.needs))} />
           <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
             <span className="truncate text-muted" data-testid="current-user">
               {user.name} · {user.role}

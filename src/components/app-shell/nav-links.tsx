@@ -1,20 +1,15 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-const NAV = [
-  { href: "/queue", label: "Queue", match: ["/queue", "/sessions"] },
-  { href: "/analytics/escalations", label: "Analytics", match: ["/analytics"] },
-  { href: "/settings/api-keys", label: "API keys", match: ["/settings"] },
-  { href: "/docs/api", label: "API docs", match: ["/docs"] },
-];
+import type { NavItem } from "./nav-items";
 
 // A client component: the layout does not re-render on navigation, the pathname hook does.
-export function NavLinks() {
+// The layout passes the items the signed-in user may use.
+export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1 text-sm">
-      {NAV.map((item) => {
+      {items.map((item) => {
         const active = item.match.some((m) => pathname === m || pathname.startsWith(`${m}/`));
         return (
           <Link

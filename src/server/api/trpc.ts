@@ -1,44 +1,23 @@
 /**
  * The one place that initialises tRPC.
  *
- * 1. Context: `createContextInner` takes an already-resolved caller, so
- *    tests call procedures with `createCaller` and no HTTP. The request-bound
- *    `createContext` (context.ts) resolves the caller from a session cookie
- *    or a bearer API key.
+ * 1. Context: built in context.ts, for tests and both HTTP transports.
  * 2. Errors: every error carries a human-readable `detail`. Outside
  *    development no stack, SQL or driver message reaches a client.
- * 3. Procedures: `publicProcedure`, `authedProcedure` (401 without a caller)
- *    and `roleProcedure(roles)` (403 naming the roles needed). Authorisation
- *    lives here, never in handlers. API-key callers are rate limited per key
- *    in `authedProcedure` (429 with Retry-After).
+ * 3. Procedures: `publicProcedure` (403 for a refused cross-site request,
+ *    503 without a database), `authedProcedure` (401 without a caller) and
+ *    `capabilityProcedure(capability)` (403 with the policy's reason).
+ *    Authorisation is decided in policy.ts and enforced here, never in
+ *    handlers. API-key callers are rate limited per key in
+ *    `authedProcedure` (429 with Retry-After).
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { ZodError } from "zod";
-import type { Db } from "@/server/db/client";
-import { hasRole, type AccountRole, type Caller } from "@/server/auth/roles";
+import { decide, type Capability } from "@/server/auth/policy";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import { apiKeyRequestsPerMinute, consumeApiKeyRequest } from "@/server/auth/rate-limit";
-
-export type Context = {
-  db: Db;
-  caller: Caller | null;
-  /** Why authentication failed, when a credential was sent but rejected. */
-  authFailure?: string;
-  /** Set when the caller could not be resolved because the database is down. */
-  databaseUnavailable?: boolean;
-  /** Extra response headers a procedure or middleware wants sent (e.g. Retry-After). */
-  responseHeaders: Headers;
-};
-
-export function createContextInner(opts: {
-  db: Db;
-  caller: Caller | null;
-  authFailure?: string;
-  databaseUnavailable?: boolean;
-}): Context {
-  return { ...opts, responseHeaders: new Headers() };
-}
+import type { Context } from "./context";
 
 /** Message for a zod failure, naming each bad field and what it accepts. */
 function describeZodError(error: ZodError): string {
@@ -82,14 +61,15 @@ export const createCallerFactory = t.createCallerFactory;
 const databaseUnavailable = () =>
   new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable right now. Try again shortly." });
 
-const databaseErrors = t.middleware(async ({ ctx, next }) => {
+const requestChecks = t.middleware(async ({ ctx, next }) => {
+  if (ctx.crossSiteRefusal) throw new TRPCError({ code: "FORBIDDEN", message: ctx.crossSiteRefusal });
   if (ctx.databaseUnavailable) throw databaseUnavailable();
   const result = await next();
   if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) throw databaseUnavailable();
   return result;
 });
 
-export const publicProcedure = t.procedure.use(databaseErrors);
+export const publicProcedure = t.procedure.use(requestChecks);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.caller) {
@@ -116,20 +96,11 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
 
-function describeRoles(roles: readonly AccountRole[]): string {
-  // owner is implied wherever admin is allowed; name the roles people ask for.
-  const named = roles.filter((r) => r !== "owner");
-  return named.length > 1 ? `${named.slice(0, -1).join(", ")} or ${named.at(-1)}` : (named[0] ?? "owner");
-}
-
-export function roleProcedure(roles: readonly AccountRole[]) {
+/** A procedure the caller may run only when the policy grants `capability` (403 with its reason). */
+export function capabilityProcedure(capability: Capability) {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!hasRole(ctx.caller.role, roles)) {
-      throw new TRPCError({
-        code: "FORBIDDEN",
-        message: `This needs the ${describeRoles([...roles].reverse())} role; your role is ${ctx.caller.role}.`,
-      });
-    }
+    const decision = decide(ctx.caller, capability);
+    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
     return next();
   });
 }

@@ -5,14 +5,24 @@
  */
 import type { Db } from "@/server/db/client";
 import { generateApiKey } from "./api-keys";
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "./scopes";
 
 export const API_KEY_NAME_MAX = 80;
 
-export async function createApiKey(db: Db, owner: { accountId: string; userId: string }, name: string) {
+export async function createApiKey(
+  db: Db,
+  owner: { accountId: string; userId: string },
+  name: string,
+  scopes: readonly ApiKeyScope[] = DEFAULT_API_KEY_SCOPES,
+) {
   const { token, hash, displayPrefix } = generateApiKey();
   const key = await db.apiKey.create({
-    data: { accountId: owner.accountId, userId: owner.userId, name, keyHash: hash, keyPrefix: displayPrefix },
-    select: { id: true, name: true, keyPrefix: true, createdAt: true },
+    data: {
+      accountId: owner.accountId, userId: owner.userId, name, keyHash: hash, keyPrefix: displayPrefix,
+      // Stored in one order and without repeats, so lists compare as sets.
+      scopes: API_KEY_SCOPES.filter((s) => scopes.includes(s)),
+    },
+    select: { id: true, name: true, keyPrefix: true, createdAt: true, scopes: true },
   });
   return { ...key, token };
 }

@@ -21,11 +21,15 @@ export function hashApiKey(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Well-formed key from an Authorization header value, or null. */
+/**
+ * The key in an `Authorization: Bearer …` header: the token, `malformed`
+ * when the Bearer credential is not one of our keys, or null when there is
+ * no header or it uses another scheme (a proxy's `Basic`, say), which is
+ * not ours to judge.
+ */
 export function parseBearer(header: string | null | undefined): { token: string } | { malformed: true } | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return { malformed: true };
-  const token = match[1]!;
+  const [scheme, ...credentials] = header?.trim().split(/\s+/) ?? [];
+  if (scheme?.toLowerCase() !== "bearer") return null;
+  const token = credentials.length === 1 ? credentials[0]! : "";
   return TOKEN_PATTERN.test(token) ? { token } : { malformed: true };
 }

@@ -8,19 +8,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/server/db/client";
-import { resolveCaller } from "./caller";
+import { resolveSessionUser } from "./caller";
 import type { Caller } from "./roles";
 
-/**
- * Once per request: the visitor's user, from the session cookie. Pages act as
- * the signed-in user only, so an Authorization header is ignored here.
- */
-export const currentUser = cache(async (): Promise<Caller | null> => {
-  const h = new Headers(await headers());
-  h.delete("authorization");
-  const { caller } = await resolveCaller(getDb(), new Request("http://internal/page", { headers: h }));
-  return caller;
-});
+/** Once per request: the visitor's user, from the session cookie (pages never act as an API key). */
+export const currentUser = cache(async (): Promise<Caller | null> => resolveSessionUser(getDb(), await headers()));
 
 export async function requireUser(returnTo: string): Promise<Caller> {
   const user = await currentUser();

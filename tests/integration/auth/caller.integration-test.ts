@@ -18,24 +18,24 @@ describe("resolveCaller with a session cookie", () => {
     const { account, user } = await buildWorld(db, { role: "admin" });
     const req = await sessionRequest(user.id);
 
-    expect((await resolveCaller(db, req)).caller).toMatchObject({ userId: user.id, accountId: account.id, role: "admin" });
+    expect((await resolveCaller(db, req.headers)).caller).toMatchObject({ userId: user.id, accountId: account.id, role: "admin" });
     await db.user.update({ where: { id: user.id }, data: { accountRole: "viewer" } });
-    expect((await resolveCaller(db, req)).caller?.role).toBe("viewer");
+    expect((await resolveCaller(db, req.headers)).caller?.role).toBe("viewer");
   });
 
   it("stops recognising a removed user at once, though the cookie is still valid", async () => {
     const { user } = await buildWorld(db, { role: "engineer" });
     const req = await sessionRequest(user.id);
-    expect((await resolveCaller(db, req)).caller).not.toBeNull();
+    expect((await resolveCaller(db, req.headers)).caller).not.toBeNull();
     await db.user.delete({ where: { id: user.id } });
-    expect((await resolveCaller(db, req)).caller).toBeNull();
+    expect((await resolveCaller(db, req.headers)).caller).toBeNull();
   });
 
   it("ignores a cookie signed with another secret", async () => {
     const { user } = await buildWorld(db, { role: "owner" });
     const forged = await encode({ token: { sub: user.id }, secret: "someone-elses-secret-0123456789" });
     const req = new Request("http://app.test/", { headers: { cookie: `next-auth.session-token=${forged}` } });
-    expect((await resolveCaller(db, req)).caller).toBeNull();
+    expect((await resolveCaller(db, req.headers)).caller).toBeNull();
   });
 });
 
@@ -45,17 +45,17 @@ describe("resolveCaller with an API key", () => {
     const key = await addApiKey(db, user);
     const req = new Request("http://app.test/api/v1/x", { headers: { authorization: `Bearer ${key.token}` } });
 
-    expect((await resolveCaller(db, req)).caller).toMatchObject({ userId: user.id, role: "engineer", apiKeyId: key.id });
+    expect((await resolveCaller(db, req.headers)).caller).toMatchObject({ userId: user.id, role: "engineer", apiKeyId: key.id });
     expect((await db.apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
     await db.user.update({ where: { id: user.id }, data: { accountRole: "viewer" } });
-    expect((await resolveCaller(db, req)).caller?.role).toBe("viewer");
+    expect((await resolveCaller(db, req.headers)).caller?.role).toBe("viewer");
   });
 
   it("never falls back to the session cookie when a bearer key is rejected", async () => {
     const { user } = await buildWorld(db, { role: "owner" });
     const { headers } = await sessionRequest(user.id);
     headers.set("authorization", "Bearer fp_not-a-real-key");
-    const resolved = await resolveCaller(db, new Request("http://app.test/", { headers }));
+    const resolved = await resolveCaller(db, new Headers(headers));
     expect(resolved.caller).toBeNull();
     expect(resolved.authFailure).toMatch(/Invalid API key/);
   });

@@ -4,7 +4,7 @@ import type { Account, Prisma, User } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { ACCOUNT_ROLES, callerFromUser, type AccountRole, type Caller, type CallerUser } from "@/server/auth/roles";
 import { createApiKey, revokeApiKey } from "@/server/auth/api-key-store";
-import { createContextInner } from "@/server/api/trpc";
+import { createContextInner } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 
 /** The pool, or a transaction (see `atFixedNow`), that a world's rows and callers use. */

@@ -50,9 +50,21 @@ describe("parseBearer", () => {
     expect(parseBearer(`bearer   ${token}  `)).toEqual({ token });
   });
 
+  // A proxy in front of the app (staging's basic auth, say) may send its own
+  // scheme; it is not a credential for us, so the session cookie still counts.
   it.each([
-    ["another scheme", `Basic ${token}`],
+    ["Basic", "Basic c3RhZ2luZzpzZWNyZXQ="],
+    ["Basic, with one of our tokens", `Basic ${token}`],
+    ["Digest", 'Digest username="ops", realm="staging"'],
+    ["a scheme that merely starts like ours", `Bearerish ${token}`],
+    ["a bare scheme", "Negotiate"],
+  ])("ignores another scheme: %s", (_what, header) => {
+    expect(parseBearer(header)).toBeNull();
+  });
+
+  it.each([
     ["no token", "Bearer "],
+    ["a bare Bearer", "Bearer"],
     ["a token without the prefix", `Bearer ${token.slice(3)}`],
     ["a truncated token", `Bearer ${token.slice(0, -1)}`],
     ["a token with extra characters", `Bearer ${token}x`],

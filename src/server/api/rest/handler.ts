@@ -12,39 +12,35 @@
  * and an empty `?period=` as "": none of these is in the period enum, so
  * all three are 422 rather than falling back to the default.
  */
+import type { AnyRouter } from "@trpc/server";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { appRouter } from "@/server/api/root";
-import { createContext as createRequestContext } from "@/server/api/context";
-import type { Context } from "@/server/api/trpc";
+import { httpAdapter, type AdapterOptions } from "@/server/api/http/adapter";
 
 export const REST_BASE = "/api/v1";
 
-export type RestHandlerOptions = {
-  /** How a request becomes a context; the app's own by default. Tests pass one bound to another database. */
-  createContext?: (req: Request) => Promise<Context>;
+export type RestHandlerOptions = AdapterOptions & {
+  /** The procedures served; the app's router by default. Tests pass one with a procedure of their own. */
+  router?: AnyRouter;
 };
 
 export function createRestHandler(options: RestHandlerOptions = {}) {
-  const makeContext = options.createContext ?? ((req: Request) => createRequestContext(req));
   return async function handle(req: Request): Promise<Response> {
-    let ctx: Context | undefined;
+    const adapter = httpAdapter(req, "REST", options);
     const response = await createOpenApiFetchHandler({
       endpoint: REST_BASE,
-      router: appRouter,
+      router: options.router ?? appRouter,
       req,
-      createContext: async () => (ctx = await makeContext(req)),
+      createContext: adapter.createContext,
       responseMeta({ errors }) {
-        // trpc-to-openapi copies headers with Object.entries, so pass a plain object.
-        const headers = Object.fromEntries(ctx?.responseHeaders ?? []);
+        const headers = adapter.responseHeaders();
         if (errors.some((e) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError)) {
           return { status: 422, headers };
         }
         return { headers };
       },
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") console.error(`REST ${path ?? "?"} failed:`, error.cause ?? error);
-      },
+      onError: adapter.onError,
     });
     return response.status === 422 ? relabelUnprocessable(response) : response;
   };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
-import { hasRole, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { can } from "@/server/auth/policy";
 import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { EscalationsAnalytics } from "./escalations-analytics";
 
@@ -17,7 +17,7 @@ export default async function EscalationsAnalyticsPage({
   // rather than an error page; the toggle then shows what is displayed.
   const parsed = ZPeriod.safeParse((await searchParams).period);
   const period = parsed.success ? parsed.data : DEFAULT_PERIOD;
-  const canSeeMetric = hasRole(user.role, ENGINEER_OR_ABOVE);
+  const canSeeMetric = can(user, "readAnalytics");
   if (canSeeMetric) await api.analytics.escalations.prefetch({ period });
   return (
     <HydrateClient>

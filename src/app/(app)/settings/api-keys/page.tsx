@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiKeysManager } from "@/components/api-keys/api-keys-manager";
-import { hasRole, ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { can } from "@/server/auth/policy";
 import { requireUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "API keys" };
 
 export default async function ApiKeysPage() {
   const user = await requireUser("/settings/api-keys");
-  const canManage = hasRole(user.role, ENGINEER_OR_ABOVE);
-  const manageAll = hasRole(user.role, ADMIN_OR_ABOVE);
+  const canManage = can(user, "manageOwnKeys");
+  const manageAll = can(user, "manageAllKeys");
 
   return (
     <div className="max-w-4xl space-y-6">

@@ -1,10 +1,9 @@
-import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
-import { ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { capabilityProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { escalationsMeta, ZEscalationsRequestSchema, ZEscalationsResponseSchema } from "./escalations.types";
 import { escalationsMetric } from "./escalations.handler";
 
 export const analyticsRouter = createTRPCRouter({
-  escalations: roleProcedure(ENGINEER_OR_ABOVE)
+  escalations: capabilityProcedure("readAnalytics")
     .meta(escalationsMeta)
     .input(ZEscalationsRequestSchema)
     .output(ZEscalationsResponseSchema)

@@ -1,19 +1,19 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
-import { hasRole, ADMIN_OR_ABOVE, type Caller } from "@/server/auth/roles";
+import { Prisma } from "@/generated/prisma/client";
+import type { Caller } from "@/server/auth/roles";
+import { NOTE_FORBIDDEN, noteWriterCondition } from "@/server/auth/policy";
 import type { TAddNoteOutput } from "./add-note.schema";
-import { NOTE_FORBIDDEN } from "./note-policy";
 
 /**
  * Adds an engineer's note as the session's next step. Its created_at is the
  * database's now(), after the claim, so it is the claim's first action when
  * nothing came before it; triggers update first_action_at.
  *
- * The permission check (note-policy.ts) is part of the INSERT's WHERE, so a
+ * The note rule (policy.ts) is part of the INSERT's WHERE, so a
  * note is written only when it holds at that instant.
  */
 export async function addNote(db: Db, caller: Caller, input: { sessionId: string; text: string }): Promise<TAddNoteOutput> {
-  const isAdmin = hasRole(caller.role, ADMIN_OR_ABOVE);
   const content = JSON.stringify({ text: input.text, author_id: caller.userId, author_name: caller.name });
   // step_order = max + 1. Two notes written at the same instant may share an
   // order; the contract allows it and the timeline orders by time first.
@@ -25,10 +25,7 @@ export async function addNote(db: Db, caller: Caller, input: { sessionId: string
     FROM ai_sessions s
     WHERE s.id = ${input.sessionId}::uuid
       AND s.account_id = ${caller.accountId}::uuid
-      AND (${isAdmin} OR EXISTS (
-        SELECT 1 FROM session_handoffs h
-        WHERE h.session_id = s.id AND h.account_id = s.account_id
-          AND h.claimed_by = ${caller.userId}::uuid AND h.claimed_at IS NOT NULL))
+      AND ${noteWriterCondition(caller, Prisma.raw("s"))}
     RETURNING id, step_order, created_at`;
   if (row) return { id: row.id, stepOrder: row.step_order, createdAt: row.created_at.toISOString() };
 

@@ -1,5 +1,4 @@
-import { authedProcedure, createTRPCRouter, roleProcedure } from "@/server/api/trpc";
-import { ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { capabilityProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { ZOpenOutput } from "./open.schema";
 import { openHandoffs } from "./open.handler";
 import { ZClaimInput, ZClaimOutput } from "./claim.schema";
@@ -12,19 +11,19 @@ import { ZAddNoteInput, ZAddNoteOutput } from "./add-note.schema";
 import { addNote } from "./add-note.handler";
 
 // The escalation queue: open handoffs, claiming, recent claims, session notes.
-// Every role may read; engineers and above act.
+// Who may read and who may act: policy.ts.
 export const queueRouter = createTRPCRouter({
-  open: authedProcedure.output(ZOpenOutput).query(({ ctx }) => openHandoffs(ctx.db, ctx.caller.accountId)),
-  recentClaims: authedProcedure.output(ZRecentOutput).query(({ ctx }) => recentClaims(ctx.db, ctx.caller)),
-  claim: roleProcedure(ENGINEER_OR_ABOVE)
+  open: capabilityProcedure("readQueue").output(ZOpenOutput).query(({ ctx }) => openHandoffs(ctx.db, ctx.caller.accountId)),
+  recentClaims: capabilityProcedure("readQueue").output(ZRecentOutput).query(({ ctx }) => recentClaims(ctx.db, ctx.caller)),
+  claim: capabilityProcedure("claim")
     .input(ZClaimInput)
     .output(ZClaimOutput)
     .mutation(({ ctx, input }) => claimHandoff(ctx.db, ctx.caller, input)),
-  session: authedProcedure
+  session: capabilityProcedure("readQueue")
     .input(ZSessionInput)
     .output(ZSessionOutput)
     .query(({ ctx, input }) => sessionDetail(ctx.db, ctx.caller, input.sessionId)),
-  addNote: roleProcedure(ENGINEER_OR_ABOVE)
+  addNote: capabilityProcedure("addNote")
     .input(ZAddNoteInput)
     .output(ZAddNoteOutput)
     .mutation(({ ctx, input }) => addNote(ctx.db, ctx.caller, input)),

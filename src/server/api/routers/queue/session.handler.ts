@@ -4,7 +4,7 @@ import type { Db } from "@/server/db/client";
 import type { Caller } from "@/server/auth/roles";
 import { handoffsWithFirstAction, roundedSeconds, secondsToFirstAction } from "@/server/api/routers/analytics/escalations.sql";
 import { SESSION_STEPS_LIMIT, STEP_TEXT_MAX, type TSessionOutput } from "./session.schema";
-import { mayAddNote } from "./note-policy";
+import { mayAddNote } from "@/server/auth/policy";
 
 type SessionRow = {
   id: string;

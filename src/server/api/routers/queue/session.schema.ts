@@ -46,7 +46,7 @@ export const ZSessionOutput = z.object({
   /** Steps before the first one in `steps`, not sent. */
   earlierSteps: z.number().int().nonnegative(),
   handoffs: z.array(ZSessionHandoff),
-  /** Whether the caller may add a note (see note-policy.ts). */
+  /** Whether the caller may add a note (the note rule in auth/policy.ts). */
   canAddNote: z.boolean(),
 });
 export type TSessionOutput = z.infer<typeof ZSessionOutput>;
