@@ -9,6 +9,10 @@ test("an admin creates a key, it works from a script, and stops working once rev
   await expect(page.getByRole("heading", { name: "Keys in this account" })).toBeVisible();
 
   await page.getByLabel("Key name").fill("E2E pilot script");
+  // Read-only analytics unless more is chosen.
+  await expect(page.getByRole("checkbox", { name: /analytics:read/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /queue:write/ })).not.toBeChecked();
+  await page.getByRole("checkbox", { name: /queue:write/ }).check();
   await page.getByRole("button", { name: "Create key" }).click();
   const tokenField = page.getByTestId("new-api-key-token");
   await expect(tokenField).toBeVisible();
@@ -18,6 +22,7 @@ test("an admin creates a key, it works from a script, and stops working once rev
   const row = page.getByTestId("api-key-row").filter({ hasText: "E2E pilot script" });
   await expect(row).toContainText(token.slice(0, 11));
   await expect(row).toContainText("Active");
+  await expect(row.getByTestId("api-key-scopes")).toHaveText("analytics:read, queue:write");
   await expect(row).not.toContainText(token);
 
   // As a pilot's curl would call it.

@@ -46,9 +46,9 @@ export function ApiKeysManager() {
         <CreateKeyForm
           pending={create.isPending}
           error={create.error?.message ?? null}
-          onCreate={(name) => {
+          onCreate={(name, scopes) => {
             setCreated(null);
-            create.mutate({ name });
+            create.mutate({ name, scopes });
           }}
         />
         {created ? <NewKeyNotice name={created.name} token={created.token} onDone={() => setCreated(null)} /> : null}

@@ -1,30 +1,35 @@
 "use client";
 import { useId, useState } from "react";
+import { API_KEY_SCOPES, API_KEY_SCOPE_LABELS, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/server/auth/scopes";
 
 type Props = {
-  onCreate: (name: string) => void;
+  onCreate: (name: string, scopes: ApiKeyScope[]) => void;
   pending: boolean;
   error: string | null;
 };
 
-/** Names a new key. The parent runs the mutation and shows the token. */
+/** Names a new key and chooses its scopes. The parent runs the mutation and shows the token. */
 export function CreateKeyForm({ onCreate, pending, error }: Props) {
   const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<readonly ApiKeyScope[]>(DEFAULT_API_KEY_SCOPES);
+  const toggle = (scope: ApiKeyScope, on: boolean) =>
+    setScopes((current) => API_KEY_SCOPES.filter((s) => (s === scope ? on : current.includes(s))));
   const inputId = useId();
   const errorId = useId();
 
   return (
     <form
-      className="flex flex-col gap-2 sm:flex-row sm:items-end"
+      className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault();
         const trimmed = name.trim();
-        if (!trimmed) return;
-        onCreate(trimmed);
+        if (!trimmed || scopes.length === 0) return;
+        onCreate(trimmed, [...scopes]);
         setName("");
+        setScopes(DEFAULT_API_KEY_SCOPES);
       }}
     >
-      <div className="flex-1">
+      <div className="max-w-md">
         <label htmlFor={inputId} className="text-sm font-medium">
           Key name
         </label>
@@ -41,16 +46,36 @@ export function CreateKeyForm({ onCreate, pending, error }: Props) {
           className="mt-1 block w-full rounded-md border border-border bg-canvas px-3 py-2 text-base placeholder:text-muted"
         />
       </div>
+      <fieldset>
+        <legend className="text-sm font-medium">What the key may do</legend>
+        <div className="mt-1 flex flex-col gap-1">
+          {API_KEY_SCOPES.map((scope) => (
+            <label key={scope} className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope}
+                checked={scopes.includes(scope)}
+                onChange={(e) => toggle(scope, e.target.checked)}
+                className="mt-1"
+              />
+              <span>
+                <code className="font-mono text-xs">{scope}</code> — {API_KEY_SCOPE_LABELS[scope]}
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <button
         type="submit"
-        disabled={pending || !name.trim()}
+        disabled={pending || !name.trim() || scopes.length === 0}
         aria-busy={pending}
-        className="rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90 disabled:opacity-60"
+        className="self-start rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90 disabled:opacity-60"
       >
         {pending ? "Creating…" : "Create key"}
       </button>
       {error ? (
-        <p id={errorId} role="alert" className="text-sm text-danger sm:basis-full">
+        <p id={errorId} role="alert" className="text-sm text-danger">
           {error}
         </p>
       ) : null}

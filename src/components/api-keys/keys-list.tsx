@@ -25,7 +25,7 @@ export function KeysList({ keys, showOwner, onRevoke }: Props) {
             <p className="truncate font-medium">{key.name}</p>
             <p className="font-mono text-xs text-muted">{key.prefix ? `${key.prefix}…` : "—"}</p>
           </div>
-          <dl className="grid flex-1 grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-4">
+          <dl className="grid flex-1 grid-cols-2 gap-x-4 gap-y-1 text-sm md:grid-cols-5">
             {showOwner ? (
               <div className="min-w-0">
                 <dt className="text-xs text-muted">Owner</dt>
@@ -34,6 +34,12 @@ export function KeysList({ keys, showOwner, onRevoke }: Props) {
                 </dd>
               </div>
             ) : null}
+            <div className="min-w-0">
+              <dt className="text-xs text-muted">Scopes</dt>
+              <dd className="font-mono text-xs" data-testid="api-key-scopes">
+                {key.scopes.join(", ")}
+              </dd>
+            </div>
             <div>
               <dt className="text-xs text-muted">Created</dt>
               <dd>

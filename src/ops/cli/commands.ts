@@ -12,6 +12,7 @@ import { hashPassword } from "@/server/auth/password";
 import { ACCOUNT_ROLES, type AccountRole } from "@/server/auth/roles";
 import { API_KEY_NAME_MAX, createApiKey, revokeApiKey } from "@/server/auth/api-key-store";
 import { OperatorError } from "../errors";
+import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, isApiKeyScope, type ApiKeyScope } from "@/server/auth/scopes";
 
 /** Bad input: the message is shown as is, and the process exits with status 2. */
 export class CliInputError extends OperatorError {
@@ -34,7 +35,10 @@ const COMMANDS = {
     usage: "--account <id> --email <email> --password <password> --role <owner|admin|engineer|viewer> [--name <name>]",
   },
   "user:set-role": { flags: { email: { required: true }, role: { required: true } }, usage: "--email <email> --role <role>" },
-  "apikey:create": { flags: { email: { required: true }, name: { required: false } }, usage: "--email <email> [--name <name>]" },
+  "apikey:create": {
+    flags: { email: { required: true }, name: { required: false }, scopes: { required: false } },
+    usage: `--email <email> [--name <name>] [--scopes <${API_KEY_SCOPES.join(",")}>]`,
+  },
   "apikey:revoke": { flags: { id: { required: true } }, usage: "--id <key id>" },
 } satisfies Record<string, { flags: FlagSpec; usage: string }>;
 
@@ -114,6 +118,15 @@ function role(value: string): AccountRole {
   return value as AccountRole;
 }
 
+function scopes(value: string): ApiKeyScope[] {
+  const names = value.split(",").map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((s) => !isApiKeyScope(s));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new CliInputError(`--scopes must be a comma-separated list of ${API_KEY_SCOPES.join(", ")}; got "${value}".`);
+  }
+  return names.filter(isApiKeyScope);
+}
+
 function text(flag: string, value: string, max: number): string {
   const clean = value.trim();
   if (!clean) throw new CliInputError(`--${flag} must not be empty.`);
@@ -181,10 +194,11 @@ function userSetRole(flags: Flags): Command["run"] {
 function apikeyCreate(flags: Flags): Command["run"] {
   const address = email(flags.email!);
   const name = flags.name === undefined ? "CLI key" : text("name", flags.name, API_KEY_NAME_MAX);
+  const keyScopes = flags.scopes === undefined ? DEFAULT_API_KEY_SCOPES : scopes(flags.scopes);
   return async (db, log) => {
     const user = await findUser(db, address);
-    const key = await createApiKey(db, { accountId: user.accountId, userId: user.id }, name);
-    log(`Created API key "${name}" (${key.keyPrefix}…) for ${address}. The token is shown only this once.`);
+    const key = await createApiKey(db, { accountId: user.accountId, userId: user.id }, name, keyScopes);
+    log(`Created API key "${name}" (${key.keyPrefix}…, ${key.scopes.join(", ")}) for ${address}. The token is shown only this once.`);
     return { id: key.id, token: key.token };
   };
 }

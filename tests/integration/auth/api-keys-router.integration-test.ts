@@ -46,8 +46,27 @@ describe("apiKeys router", () => {
     expect(listed).not.toContain(created.token);
     expect(listed).not.toContain(row.keyHash);
     expect(list.keys.map((k) => k.id)).toEqual([created.id]);
-    expect(Object.keys(list.keys[0]!).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "owner", "prefix", "revokedAt"]);
+    expect(Object.keys(list.keys[0]!).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name", "owner", "prefix", "revokedAt", "scopes"]);
     expect(list.keys[0]!.owner).toEqual({ id: users.engineer.id, name: users.engineer.name, email: users.engineer.email });
+  });
+
+  it("makes a read-only analytics key unless wider scopes are asked for, and lists each key's scopes", async () => {
+    const { users } = await team();
+    const trpc = callerFor(db, users.engineer);
+    const plain = await trpc.apiKeys.create({ name: "Dashboard" });
+    const wide = await trpc.apiKeys.create({ name: "Bot", scopes: ["queue:write", "analytics:read", "queue:write"] });
+    expect(plain.scopes).toEqual(["analytics:read"]);
+    expect(wide.scopes).toEqual(["analytics:read", "queue:write"]);
+    const listed = Object.fromEntries((await trpc.apiKeys.list()).keys.map((k) => [k.name, k.scopes]));
+    expect(listed).toEqual({ Dashboard: ["analytics:read"], Bot: ["analytics:read", "queue:write"] });
+  });
+
+  it("refuses an unknown scope or none at all", async () => {
+    const { users } = await team();
+    const trpc = callerFor(db, users.engineer);
+    expect(await code(trpc.apiKeys.create({ name: "x", scopes: [] }))).toBe("BAD_REQUEST");
+    expect(await code(trpc.apiKeys.create({ name: "x", scopes: ["admin:everything" as never] }))).toBe("BAD_REQUEST");
+    expect(await db.apiKey.count({ where: { userId: users.engineer.id } })).toBe(0);
   });
 
   it("lets engineers see and revoke only their own keys", async () => {

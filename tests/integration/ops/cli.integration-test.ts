@@ -132,6 +132,19 @@ describe("npm run cli", () => {
     expect(run.stdout + run.stderr).not.toContain(key.keyHash);
   });
 
+  it("apikey:create makes a read-only key unless --scopes widens it", async () => {
+    const account = await makeAccount(db);
+    const user = await makeUser(db, account.id, "engineer");
+    const plain = await cli("apikey:create", "--email", user.email);
+    const wide = await cli("apikey:create", "--email", user.email, "--scopes", "queue:write, analytics:read");
+    expect([plain.code, wide.code]).toEqual([0, 0]);
+    const scopesOf = async (run: typeof plain) =>
+      (await db.apiKey.findUniqueOrThrow({ where: { id: run.json!.id as string } })).scopes;
+    expect(await scopesOf(plain)).toEqual(["analytics:read"]);
+    expect(await scopesOf(wide)).toEqual(["analytics:read", "queue:write"]);
+    expect(wide.stderr).toMatch(/analytics:read, queue:write/);
+  });
+
   it("apikey:create refuses an unknown email", async () => {
     const unknown = email("nobody");
     expectRefused(await cli("apikey:create", "--email", unknown), /No user with email/);

@@ -18,6 +18,10 @@ describe("CLI argument parsing", () => {
     rejects(["user:create", "--account", "42", "--email", "a@b.test", "--password", "long enough", "--role", "viewer"], /--account must be an account id/));
   it("refuses a malformed key id", () => rejects(["apikey:revoke", "--id", "fp_abc"], /--id must be an API key id/));
   it("refuses a malformed email", () => rejects(["apikey:create", "--email", "not-an-email"], /--email must be an email address/));
+  it("refuses an unknown or empty scope list", () => {
+    rejects(["apikey:create", "--email", "a@b.test", "--scopes", "analytics:read,root"], /--scopes must be a comma-separated list of analytics:read, queue:write, baseline:write/);
+    rejects(["apikey:create", "--email", "a@b.test", "--scopes", " , "], /--scopes must be/);
+  });
   it("refuses a short password", () =>
     rejects(
       ["user:create", "--account", crypto.randomUUID(), "--email", "a@b.test", "--password", "short", "--role", "viewer"],

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { isApiKeyScope } from "@/server/auth/scopes";
 import type { KeyScope } from "./procedures";
 import type { TListApiKeysOutput } from "./list.schema";
 
@@ -8,6 +9,7 @@ const summarySelect = {
   id: true,
   name: true,
   keyPrefix: true,
+  scopes: true,
   createdAt: true,
   lastUsedAt: true,
   revokedAt: true,
@@ -27,6 +29,7 @@ export async function listApiKeys(db: Db, scope: KeyScope): Promise<TListApiKeys
       id: k.id,
       name: k.name,
       prefix: k.keyPrefix,
+      scopes: k.scopes.filter(isApiKeyScope),
       owner: k.user,
       createdAt: k.createdAt.toISOString(),
       lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
