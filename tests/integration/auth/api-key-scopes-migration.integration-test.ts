@@ -4,7 +4,7 @@ import pg from "pg";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { applyMigrations, MIGRATIONS_DIR } from "@/server/db/migrations";
+import { applyMigrations, MIGRATIONS_DIR } from "@/ops/db/migrations";
 import { withScratchDatabase } from "../../support/test-database";
 
 const SCOPES_MIGRATION = "20261128231500_api_key_scopes";

@@ -52,7 +52,7 @@ describe("apiKeys router", () => {
 
   it("makes a read-only analytics key unless wider scopes are asked for, and lists each key's scopes", async () => {
     const { users } = await team();
-    const trpc = callerFor(db, users.engineer);
+    const trpc = trpcAs(db, users.engineer);
     const plain = await trpc.apiKeys.create({ name: "Dashboard" });
     const wide = await trpc.apiKeys.create({ name: "Bot", scopes: ["queue:write", "analytics:read", "queue:write"] });
     expect(plain.scopes).toEqual(["analytics:read"]);
@@ -63,7 +63,7 @@ describe("apiKeys router", () => {
 
   it("refuses an unknown scope or none at all", async () => {
     const { users } = await team();
-    const trpc = callerFor(db, users.engineer);
+    const trpc = trpcAs(db, users.engineer);
     expect(await code(trpc.apiKeys.create({ name: "x", scopes: [] }))).toBe("BAD_REQUEST");
     expect(await code(trpc.apiKeys.create({ name: "x", scopes: ["admin:everything" as never] }))).toBe("BAD_REQUEST");
     expect(await db.apiKey.count({ where: { userId: users.engineer.id } })).toBe(0);

@@ -9,7 +9,7 @@ import { authSecret } from "@/server/auth/secret";
 import type { ApiKeyScope } from "@/server/auth/scopes";
 import { MAX_BATCH_SIZE } from "@/server/api/http/batch";
 import { testDb } from "../../support/db";
-import { makeAccount, makeHandoff, makeSession, makeUser } from "../../support/factories";
+import { addHandoff, addSession, buildWorld } from "../../support/world";
 import { startRestServer, type RestServer } from "../../support/rest-server";
 
 const db = testDb();
@@ -36,8 +36,7 @@ afterAll(async () => {
 });
 
 async function person(role: "engineer" | "viewer" | "admin" = "engineer") {
-  const account = await makeAccount(db);
-  const user = await makeUser(db, account.id, role);
+  const { account, user } = await buildWorld(db, { role });
   const cookie = `next-auth.session-token=${await encode({ token: { sub: user.id }, secret: authSecret() })}`;
   const keyWith = async (scopes?: ApiKeyScope[]) =>
     (await createApiKey(db, { accountId: account.id, userId: user.id }, "test key", scopes)).token;
@@ -45,8 +44,8 @@ async function person(role: "engineer" | "viewer" | "admin" = "engineer") {
 }
 
 async function openHandoff(accountId: string, userId: string) {
-  const session = await makeSession(db, accountId, userId);
-  return makeHandoff(db, { accountId, sessionId: session.id, handedOffBy: userId });
+  const session = await addSession(db, { accountId, userId });
+  return addHandoff(db, { accountId, sessionId: session.id, handedOffBy: userId });
 }
 
 const json = (headers: Record<string, string>) => ({ "content-type": "application/json", ...headers });
@@ -86,14 +85,14 @@ describe("cross-site refusal on both transports", () => {
 
   it("refuses a cookie-authenticated REST POST from another site, with the REST error body", async () => {
     const { cookie } = await person();
-    const res = await probeServer.fetch("/api/v1/test/probe", { method: "POST", headers: json({ cookie, ...crossSite }), body: "{}" });
+    const res = await probeServer.request("/api/v1/test/probe", { method: "POST", headers: json({ cookie, ...crossSite }), body: "{}" });
     expect(res.status).toBe(403);
     expect(res.body).toMatchObject({ code: "FORBIDDEN", detail: expect.stringMatching(/Cross-site request refused/) });
   });
 
   it("accepts the same REST POST from this site", async () => {
     const { user, cookie } = await person();
-    const res = await probeServer.fetch("/api/v1/test/probe", {
+    const res = await probeServer.request("/api/v1/test/probe", {
       method: "POST", headers: json({ cookie, origin: probeServer.origin, "sec-fetch-site": "same-origin" }), body: "{}",
     });
     expect(res.status).toBe(200);
@@ -103,7 +102,7 @@ describe("cross-site refusal on both transports", () => {
   it("does not apply to a Bearer key, which no other site can send on a victim's behalf", async () => {
     const { user, keyWith } = await person();
     const token = await keyWith();
-    const res = await probeServer.fetch("/api/v1/test/probe", {
+    const res = await probeServer.request("/api/v1/test/probe", {
       method: "POST", headers: json({ authorization: `Bearer ${token}`, ...crossSite }), body: "{}",
     });
     expect(res.status).toBe(200);
@@ -123,7 +122,7 @@ describe("API key scopes", () => {
 
   it("refuses addNote to a read-only key as well", async () => {
     const { account, user, keyWith } = await person("admin");
-    const session = await makeSession(db, account.id, user.id);
+    const session = await addSession(db, { accountId: account.id, userId: user.id });
     const res = await server.request("/api/trpc/queue.addNote", {
       method: "POST",
       headers: json({ authorization: `Bearer ${await keyWith()}` }),

@@ -133,8 +133,7 @@ describe("npm run cli", () => {
   });
 
   it("apikey:create makes a read-only key unless --scopes widens it", async () => {
-    const account = await makeAccount(db);
-    const user = await makeUser(db, account.id, "engineer");
+    const { user } = await buildWorld(db);
     const plain = await cli("apikey:create", "--email", user.email);
     const wide = await cli("apikey:create", "--email", user.email, "--scopes", "queue:write, analytics:read");
     expect([plain.code, wide.code]).toEqual([0, 0]);

@@ -105,6 +105,6 @@ export async function sessionDetail(db: Db, caller: Caller, sessionId: string): 
       claimedByMe: h.claimed_by === caller.userId,
       secondsToFirstAction: h.seconds_to_first_action,
     })),
-    canAddNote: mayAddNote(caller.role, holdsClaim),
+    canAddNote: mayAddNote(caller, holdsClaim),
   };
 }
