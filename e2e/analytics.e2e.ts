@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
 import { restMetric, scrollsSideways } from "./support/escalations";
 import { formatCount, formatDuration } from "../src/lib/format";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createDb } from "../src/server/db/client";
 import { generateApiKey } from "../src/server/auth/api-keys";
 import { DEMO, signInAs } from "./support/session";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
 
 const METRIC = "/api/v1/analytics/flowpilot/escalations?period=30d";

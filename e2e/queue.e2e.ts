@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
 import { cardNumbers, restMetric, scrollsSideways } from "./support/escalations";
 import { formatDuration } from "../src/lib/format";
