@@ -53,20 +53,18 @@ test("an admin creates a key, it works from a script, and stops working once rev
   expect(typeof (await revoked.json()).detail).toBe("string");
 });
 
-test("an engineer sees only their own keys; a viewer has none", async ({ browser }) => {
-  const engineer = await browser.newPage();
+test("an engineer sees only their own keys; a viewer has none", async ({ newPersonPage }) => {
+  const engineer = await newPersonPage();
   await signInAs(engineer, DEMO.engineer);
   await engineer.goto("/settings/api-keys");
   await expect(engineer.getByRole("heading", { name: "Your keys" })).toBeVisible();
   await expect(engineer.getByText("E2E pilot script")).toHaveCount(0);
-  await engineer.close();
 
-  const viewer = await browser.newPage();
+  const viewer = await newPersonPage();
   await signInAs(viewer, DEMO.viewer);
   await viewer.goto("/settings/api-keys");
   await expect(viewer.getByText(/Your role \(viewer\) cannot have API keys/)).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Create key" })).toHaveCount(0);
-  await viewer.close();
 });
 
 test("a cross-site request cannot create a key with the session cookie", async ({ page }) => {

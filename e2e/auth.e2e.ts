@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_PASSWORD } from "@/ops/seed/demo";
 import { DEMO, signInAs } from "./support/session";
 

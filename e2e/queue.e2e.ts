@@ -63,29 +63,24 @@ test.describe("the escalation queue", () => {
     expect(after.median).toBe(formatDuration(rest.median_seconds_to_first_action));
   });
 
-  test("when two people claim the same handoff, the second is told who has it", async ({ browser }) => {
-    const erin = await browser.newPage();
-    const adam = await browser.newPage();
-    try {
-      await signInAs(erin, DEMO.engineer);
-      await signInAs(adam, DEMO.admin);
-      await erin.goto("/queue");
-      await adam.goto("/queue");
-      const id = await erin.getByTestId("open-handoff").first().getAttribute("data-handoff-id");
-      const adamRow = adam.locator(`[data-handoff-id="${id}"]`);
-      await expect(adamRow).toBeVisible();
+  test("when two people claim the same handoff, the second is told who has it", async ({ newPersonPage }) => {
+    const erin = await newPersonPage();
+    const adam = await newPersonPage();
+    await signInAs(erin, DEMO.engineer);
+    await signInAs(adam, DEMO.admin);
+    await erin.goto("/queue");
+    await adam.goto("/queue");
+    const id = await erin.getByTestId("open-handoff").first().getAttribute("data-handoff-id");
+    const adamRow = adam.locator(`[data-handoff-id="${id}"]`);
+    await expect(adamRow).toBeVisible();
 
-      await erin.locator(`[data-handoff-id="${id}"]`).getByRole("button", { name: /^Claim/ }).click();
-      await expect(erin).toHaveURL(/\/sessions\//);
+    await erin.locator(`[data-handoff-id="${id}"]`).getByRole("button", { name: /^Claim/ }).click();
+    await expect(erin).toHaveURL(/\/sessions\//);
 
-      await adamRow.getByRole("button", { name: /^Claim/ }).click();
-      await expect(adam.getByTestId("claim-conflict")).toContainText("Already claimed by Erin Engineer");
-      await expect(adam.locator(`[data-handoff-id="${id}"]`)).toHaveCount(0);
-      await expect(adam).toHaveURL(/\/queue$/);
-    } finally {
-      await erin.close();
-      await adam.close();
-    }
+    await adamRow.getByRole("button", { name: /^Claim/ }).click();
+    await expect(adam.getByTestId("claim-conflict")).toContainText("Already claimed by Erin Engineer");
+    await expect(adam.locator(`[data-handoff-id="${id}"]`)).toHaveCount(0);
+    await expect(adam).toHaveURL(/\/queue$/);
   });
 
   test("viewers follow the queue but see a note instead of numbers, and no claim buttons", async ({ page }) => {
