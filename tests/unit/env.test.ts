@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/env";
+import { EnvError, envValues, parseEnv } from "@/env";
 
 const base = { DATABASE_URL: "postgresql://u@localhost:5432/db", NEXTAUTH_SECRET: "s".repeat(32) };
 
@@ -41,5 +41,16 @@ describe("environment validation", () => {
   it("rejects a DATABASE_URL that is not PostgreSQL, and treats empty strings as unset", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL must be a postgresql:\/\/ URL/);
     expect(() => parseEnv({ DATABASE_URL: "" })).toThrow(/DATABASE_URL is required/);
+  });
+
+  it("reads database time limits alone, for scripts that start before DATABASE_URL is known", () => {
+    expect(envValues(["DATABASE_CONNECT_TIMEOUT_MS", "MIGRATION_LOCK_TIMEOUT"], {})).toEqual({
+      DATABASE_CONNECT_TIMEOUT_MS: 3000, MIGRATION_LOCK_TIMEOUT: "5s",
+    });
+    expect(envValues(["MIGRATION_LOCK_TIMEOUT"], { MIGRATION_LOCK_TIMEOUT: "250ms" }).MIGRATION_LOCK_TIMEOUT).toBe("250ms");
+    expect(() => envValues(["MIGRATION_LOCK_TIMEOUT"], { MIGRATION_LOCK_TIMEOUT: "5 s; DROP" })).toThrow(
+      /MIGRATION_LOCK_TIMEOUT must be a PostgreSQL duration such as 5s or 500ms/,
+    );
+    expect(() => parseEnv({ ...base, DATABASE_STATEMENT_TIMEOUT_MS: "0" })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS must be positive/);
   });
 });

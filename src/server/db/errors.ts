@@ -1,8 +1,10 @@
 // Recognises "the database cannot be reached" among driver and Prisma errors,
-// so the API answers 503 (try again) rather than 500 (our bug).
+// so the API answers 503 (try again) rather than 500 (our bug). A statement
+// cancelled by statement_timeout (57014) counts too: the database is too slow
+// to answer now.
 const UNAVAILABLE_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE",
-  "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006",
+  "57014", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006",
   "P1001", "P1002", "P1017", "P2024",
 ]);
 
@@ -17,6 +19,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       if (/connect|terminat|ECONNREFUSED|timeout/i.test(e.message ?? "")) return true;
     }
     if (/Can't reach database server|Connection terminated|ECONNREFUSED/i.test(e.message ?? "")) return true;
+    // node-postgres' own time limits (query_timeout, connectionTimeoutMillis
+    // while waiting for a pooled connection): the database did not answer.
+    if (/^(Query read timeout|timeout exceeded when trying to connect)$/.test(e.message ?? "")) return true;
     current = e.cause;
   }
   return false;

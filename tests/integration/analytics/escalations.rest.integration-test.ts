@@ -4,14 +4,13 @@
  * goes away and comes back.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
 import { createDb, type Db } from "@/server/db/client";
 import { createContext } from "@/server/api/context";
 import { testDb } from "../../support/db";
 import { addApiKey, buildWorld } from "../../support/world";
 import { startRestServer, type RestServer } from "../../support/rest-server";
+import { startDbRelay, type DbRelay } from "../../support/db-relay";
 
 const PATH = "/api/v1/analytics/flowpilot/escalations";
 const CONTRACT_FIELDS = [
@@ -168,48 +167,13 @@ describe("500", () => {
   });
 });
 
-/** A TCP relay to the real PostgreSQL that a test can cut and restore. */
-async function startDbRelay(target: URL) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => s.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  const listen = (port: number) => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  await listen(0);
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    /** Refuse new connections and drop every open one, as a database restart would. */
-    cut: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const s of sockets) s.destroy();
-      }),
-    restore: () => listen(port),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        if (server.listening) server.close(() => resolve());
-        else resolve();
-      }),
-  };
-}
-
 describe("503", () => {
   const target = new URL(inject("databaseUrl"));
-  let relay: Awaited<ReturnType<typeof startDbRelay>>;
+  let relay: DbRelay;
   let relayedDb: Db;
   beforeAll(async () => {
     relay = await startDbRelay(target);
-    const url = new URL(target);
-    url.host = `127.0.0.1:${relay.port}`;
-    relayedDb = createDb(url.toString());
+    relayedDb = createDb(relay.url);
   });
   afterAll(async () => {
     await relayedDb.$disconnect();
@@ -261,6 +225,45 @@ describe("503", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+// A database behind a dropped network path accepts TCP and then answers
+// nothing. The spec's bound, 10 s, is each request's test timeout.
+describe("503 when the database stops answering", () => {
+  let relay: DbRelay;
+  let relayedDb: Db;
+  let server: RestServer;
+  let token: string;
+  beforeAll(async () => {
+    relay = await startDbRelay(new URL(inject("databaseUrl")));
+    relayedDb = createDb(relay.url);
+    server = await startRestServer({ createContext: (req) => createContext(req, relayedDb) });
+    token = (await buildWorld(db, { apiKey: true })).token;
+    // Leaves an open connection in the pool, which the first request below reuses.
+    expect((await server.get(PATH, token)).status).toBe(200);
+    relay.blackhole();
+  });
+  afterAll(async () => {
+    await server.close();
+    await relay.stop(); // first, so that no query is left waiting on a silent socket
+    await relayedDb.$disconnect();
+  });
+
+  const expectUnavailable = async () => {
+    const res = await server.get(PATH, token);
+    expect(res.status).toBe(503);
+    expect((res.body as { detail: string }).detail).toMatch(/database is unavailable/i);
+    expectNoInternals(res.text);
+  };
+
+  it("answers 503 within 10 s on a connection that was already open", { timeout: 10_000 }, expectUnavailable);
+
+  it("answers 503 within 10 s on a new connection", { timeout: 10_000 }, expectUnavailable);
+
+  it("recovers by itself when forwarding resumes", async () => {
+    await relay.restore();
+    expect((await server.get(PATH, token)).status).toBe(200);
   });
 });
 
