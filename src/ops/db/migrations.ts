@@ -11,11 +11,18 @@
  *    finished_at NULL and the error in `logs`, which is how Prisma records a
  *    failed migration; later runs refuse until it is resolved.
  * 4. A migration whose file changed after it was applied stops the run.
+ * 5. Migrations wait at most `lock_timeout` (MIGRATION_LOCK_TIMEOUT, 5s) for a
+ *    lock: a migration stuck behind a long reader would otherwise queue every
+ *    request behind its own lock request. Such a failure changed nothing, so
+ *    its row is marked rolled back and the next run simply tries again.
+ * 6. A migration using CREATE/DROP/REINDEX … CONCURRENTLY cannot run in a
+ *    transaction; it runs without one and must hold that one statement.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { envValues } from "@/env";
 import { OperatorError } from "../errors";
 
 const PRISMA_MIGRATE_LOCK = 72707369;
@@ -50,16 +57,28 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
+export type MigrateOptions = {
+  /** A PostgreSQL duration such as "5s" or "500ms"; MIGRATION_LOCK_TIMEOUT by default. */
+  lockTimeout?: string;
+};
+
+const LOCK_NOT_AVAILABLE = "55P03";
+const ACTIVE_SQL_TRANSACTION = "25001";
+const CONCURRENTLY = /\b(CREATE\s+(UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\s+\w+)\s+CONCURRENTLY\b/i;
+
 export async function applyMigrations(
   connectionString: string,
   migrationsDir: string,
   log: (line: string) => void = () => {},
+  { lockTimeout = envValues(["MIGRATION_LOCK_TIMEOUT"]).MIGRATION_LOCK_TIMEOUT }: MigrateOptions = {},
 ): Promise<MigrateResult> {
   const migrations = await readMigrations(migrationsDir);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    // Set after the advisory lock, so that runs still queue behind each other.
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [lockTimeout]);
     await client.query(CREATE_TABLE);
     const { rows } = await client.query<AppliedRow>(
       `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
@@ -91,19 +110,36 @@ export async function applyMigrations(
         `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
         [id, m.checksum, m.name],
       );
+      const inTransaction = !CONCURRENTLY.test(m.sql);
       try {
-        await client.query("BEGIN");
+        if (inTransaction) await client.query("BEGIN");
         await client.query(m.sql);
         await client.query(
           `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
           [id],
         );
-        await client.query("COMMIT");
+        if (inTransaction) await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        if (inTransaction) await client.query("ROLLBACK").catch(() => {});
         const message = error instanceof Error ? error.message : String(error);
+        const code = (error as { code?: string }).code;
+        if (inTransaction && code === LOCK_NOT_AVAILABLE) {
+          await client.query(`UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1`, [id, message]);
+          throw new MigrationError(
+            `Migration ${m.name} waited longer than ${lockTimeout} (lock_timeout) for a lock on a table it changes, ` +
+              `held by other sessions; it was rolled back and nothing was changed. ` +
+              `Run it again when those sessions are done, or raise MIGRATION_LOCK_TIMEOUT.`,
+          );
+        }
         await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
-        throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${message}`);
+        if (inTransaction) throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${message}`);
+        throw new MigrationError(
+          `Migration ${m.name} ran outside a transaction (it uses CONCURRENTLY) and failed: ${message}. ` +
+            (code === ACTIVE_SQL_TRANSACTION
+              ? `Put the CONCURRENTLY statement in a migration of its own. `
+              : `It may have left an invalid index behind: drop it with DROP INDEX CONCURRENTLY IF EXISTS. `) +
+            `Then mark the migration rolled back (see docs/migrations.md) and run again.`,
+        );
       }
       log(`applied ${m.name}`);
       applied.push(m.name);

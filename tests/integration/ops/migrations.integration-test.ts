@@ -96,6 +96,58 @@ describe("db:migrate", () => {
     });
   });
 
+  it("fails fast, naming the lock wait, when a table it changes is in use, and applies on a later run", async () => {
+    await withScratchDatabase(async (url) => {
+      const dir = await copyOfMigrations();
+      await applyMigrations(url, dir);
+      const name = "29990101000000_needs_lock";
+      await mkdir(path.join(dir, name));
+      await writeFile(path.join(dir, name, "migration.sql"), `ALTER TABLE accounts ADD COLUMN lock_probe int;\n`);
+
+      // A long read on the table, as a report would hold: the ALTER must wait for it.
+      const reader = new pg.Client({ connectionString: url });
+      await reader.connect();
+      try {
+        await reader.query("BEGIN");
+        await reader.query("LOCK TABLE accounts IN ACCESS SHARE MODE");
+        await expect(applyMigrations(url, dir, undefined, { lockTimeout: "300ms" })).rejects.toThrow(
+          new RegExp(`^Migration ${name} waited longer than 300ms \\(lock_timeout\\) for a lock .*nothing was changed`),
+        );
+      } finally {
+        await reader.query("ROLLBACK");
+        await reader.end();
+      }
+
+      const [row] = await query<{ finished_at: Date | null; rolled_back_at: Date | null; logs: string | null }>(
+        url, `SELECT finished_at, rolled_back_at, logs FROM _prisma_migrations WHERE migration_name = '${name}'`);
+      expect(row).toMatchObject({ finished_at: null, logs: expect.stringMatching(/lock timeout/) });
+      expect(row!.rolled_back_at).toBeInstanceOf(Date);
+      const [column] = await query<{ n: number }>(
+        url, `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'accounts' AND column_name = 'lock_probe'`);
+      expect(column!.n).toBe(0);
+
+      // Once the table is free, the next run applies it without any manual step.
+      expect((await applyMigrations(url, dir)).applied).toEqual([name]);
+    });
+  });
+
+  it("runs a CREATE INDEX CONCURRENTLY migration outside a transaction", async () => {
+    await withScratchDatabase(async (url) => {
+      const dir = await copyOfMigrations();
+      const name = "29990101000000_concurrent_index";
+      await mkdir(path.join(dir, name));
+      await writeFile(
+        path.join(dir, name, "migration.sql"),
+        `-- An index built without blocking writes.\nCREATE INDEX CONCURRENTLY "accounts_name_probe_idx" ON "accounts" ("name");\n`,
+      );
+      const result = await applyMigrations(url, dir);
+      expect(result.applied.at(-1)).toBe(name);
+      const [index] = await query<{ valid: boolean }>(
+        url, `SELECT indisvalid AS valid FROM pg_index WHERE indexrelid = 'accounts_name_probe_idx'::regclass`);
+      expect(index!.valid).toBe(true);
+    });
+  });
+
   it("accepts rows written by plain SQL that name only the contract's columns", async () => {
     await withScratchDatabase(async (url) => {
       await applyMigrations(url, MIGRATIONS_DIR);
