@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 0.1] [--runs 20] [--warmup 3] [--rebuild] [--skip-write] [--growth [--sizes 10000,100000,1000000]]`
+ * `npm run bench [-- --scale 0.1] [--runs 20] [--warmup 3] [--rebuild] [--skip-write] [--growth [--sizes 10000,100000,1000000]] [--bootstrap]`
  *
  * Measures the escalations metric at scale, the production path side by side
  * with the seed's method, on a dedicated database (flowpilot_bench, or
@@ -10,6 +10,9 @@
  * --growth measures instead how the 90-day latency grows with the number of
  * handoffs in the window: one account per size, every handoff claimed in the
  * last 90 days, two steps per session.
+ *
+ * Every run also times the savings comparison's bootstrap (bootstrap.ts);
+ * --bootstrap times only that, without a database.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -26,15 +29,17 @@ import { captureSql, explainWithApp, explainWithJit, type ExplainResult } from "
 import { measureWriteCost, type WriteCost } from "./write-path";
 import { measurePendingCost, type PendingCost } from "./pending";
 import { log } from "./progress";
+import { benchBootstrap, describeBootstrapBench } from "./bootstrap";
 
 const DATA_VERSION = 1;
 
 type Options = {
   scale: number; runs: number; warmup: number; rebuild: boolean; skipWrite: boolean; growth: boolean; sizes: number[];
+  bootstrapOnly: boolean;
 };
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { scale: 1, runs: 20, warmup: 3, rebuild: false, skipWrite: false, growth: false, sizes: [10_000, 100_000, 1_000_000] };
+  const o: Options = { scale: 1, runs: 20, warmup: 3, rebuild: false, skipWrite: false, growth: false, sizes: [10_000, 100_000, 1_000_000], bootstrapOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -53,6 +58,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--rebuild") o.rebuild = true;
     else if (a === "--skip-write") o.skipWrite = true;
     else if (a === "--growth") o.growth = true;
+    else if (a === "--bootstrap") o.bootstrapOnly = true;
     else if (a === "--sizes") o.sizes = value().split(",").map((s) => Math.round(positive(s)));
     else throw new Error(`unknown option ${a}`);
   }
@@ -166,6 +172,12 @@ const planSummary = (e: ExplainResult) => ({ executionMs: e.executionMs, plannin
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  log("savings bootstrap …");
+  const bootstrap = await benchBootstrap(o.warmup, o.runs);
+  if (o.bootstrapOnly) {
+    console.log(["", ...describeBootstrapBench(bootstrap)].join("\n"));
+    return;
+  }
   const server = await openScriptDatabase(log);
   const started = new Date();
   const loadBefore = os.loadavg()[0]!;
@@ -256,13 +268,14 @@ async function main() {
         out.push("", "Targets:");
         for (const [what, ok, value] of checks) out.push(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
       }
+      out.push("", ...describeBootstrapBench(bootstrap));
       console.log(out.join("\n"));
 
       const dir = path.resolve(".bench");
       await mkdir(dir, { recursive: true });
       const stamp = started.toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${o.growth ? "growth" : `scale-${o.scale}`}-${stamp}.json`);
-      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, writeCost, plans }, null, 2);
+      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, writeCost, plans, bootstrap }, null, 2);
       await writeFile(file, json);
       await writeFile(path.join(dir, `latest${o.growth ? "-growth" : ""}.json`), json);
       log(`results written to ${path.relative(process.cwd(), file)}`);

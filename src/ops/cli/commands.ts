@@ -4,6 +4,7 @@
  * what it needs (account exists, email free, …) before writing, so bad input
  * changes nothing.
  */
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
@@ -13,6 +14,8 @@ import { ACCOUNT_ROLES, type AccountRole } from "@/server/auth/roles";
 import { API_KEY_NAME_MAX, createApiKey, revokeApiKey } from "@/server/auth/api-key-store";
 import { OperatorError } from "../errors";
 import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, isApiKeyScope, type ApiKeyScope } from "@/server/auth/scopes";
+import { describeCsvErrors, MAX_CSV_BYTES, parseBaselineCsv } from "@/server/savings/csv";
+import { insertTimings } from "@/server/savings/baseline-store";
 
 /** Bad input: the message is shown as is, and the process exits with status 2. */
 export class CliInputError extends OperatorError {
@@ -40,6 +43,7 @@ const COMMANDS = {
     usage: `--email <email> [--name <name>] [--scopes <${API_KEY_SCOPES.join(",")}>]`,
   },
   "apikey:revoke": { flags: { id: { required: true } }, usage: "--id <key id>" },
+  "baseline:import": { flags: { email: { required: true }, file: { required: true } }, usage: "--email <email> --file <csv>" },
 } satisfies Record<string, { flags: FlagSpec; usage: string }>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -65,6 +69,7 @@ export function parseCommand(argv: string[]): Command {
     "user:set-role": userSetRole,
     "apikey:create": apikeyCreate,
     "apikey:revoke": apikeyRevoke,
+    "baseline:import": baselineImport,
   }[name as CommandName];
   const named = (error: unknown) =>
     error instanceof CliInputError ? new CliInputError(`${name}: ${error.message}`) : error;
@@ -210,5 +215,35 @@ function apikeyRevoke(flags: Flags): Command["run"] {
     if (!key) throw new CliInputError(`No API key with id ${id}.`);
     log(`API key ${id} is revoked.`);
     return { id: key.id, revoked_at: key.revokedAt.toISOString() };
+  };
+}
+
+/**
+ * Imports a baseline CSV as the named user (created_by), into that user's
+ * account. An operator's tool like user:create: the user's role is not
+ * checked. The file is read and checked before the database is opened; a bad
+ * file imports nothing and lists every bad line.
+ */
+function baselineImport(flags: Flags): Command["run"] {
+  const address = email(flags.email!);
+  const file = flags.file!;
+  let text: string;
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.length > MAX_CSV_BYTES) throw new CliInputError(`--file ${file} is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB.`);
+    text = bytes.toString("utf8");
+  } catch (error) {
+    if (error instanceof CliInputError) throw error;
+    throw new CliInputError(`--file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  const parsed = parseBaselineCsv(text);
+  if (!parsed.ok) {
+    throw new CliInputError(`${file}: nothing imported; fix these lines (the header is line 1):\n${describeCsvErrors(parsed.errors)}`);
+  }
+  return async (db, log) => {
+    const user = await findUser(db, address);
+    const inserted = await insertTimings(db, { accountId: user.accountId, userId: user.id }, parsed.rows.map((r) => r.timing));
+    log(`Imported ${inserted} baseline timings for ${address}'s account.`);
+    return { inserted };
   };
 }

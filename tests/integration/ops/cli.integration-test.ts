@@ -4,44 +4,14 @@
  * change on bad input.
  */
 import { describe, expect, it } from "vitest";
-import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { inject } from "vitest";
 import { testDb } from "../../support/db";
+import { cli, expectRefused } from "../../support/cli";
 import { addApiKey, buildWorld } from "../../support/world";
 import { hashApiKey } from "@/server/auth/api-keys";
 import { verifyPassword } from "@/server/auth/password";
 
 const db = testDb();
-
-type Run = { code: number; stdout: string; stderr: string; json: Record<string, unknown> | undefined };
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      "npx",
-      ["--no-install", "tsx", "scripts/cli.ts", ...args],
-      { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        let json: Record<string, unknown> | undefined;
-        try {
-          json = JSON.parse(stdout);
-        } catch {
-          json = undefined;
-        }
-        resolve({ code, stdout, stderr, json });
-      },
-    );
-  });
-}
-
-/** Exit 2, nothing on stdout, and the message on stderr. */
-function expectRefused(run: Run, message: RegExp) {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe("");
-  expect(run.stderr).toMatch(message);
-}
 
 const email = (tag: string) => `cli-${tag}-${randomUUID()}@test.flowpilot.test`;
 const UUID = /^[0-9a-f-]{36}$/;

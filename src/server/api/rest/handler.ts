@@ -17,6 +17,7 @@ import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { appRouter } from "@/server/api/root";
 import { httpAdapter, type AdapterOptions } from "@/server/api/http/adapter";
+import { successStatusOf } from "./success-status";
 
 export const REST_BASE = "/api/v1";
 
@@ -33,8 +34,10 @@ export function createRestHandler(options: RestHandlerOptions = {}) {
       router: options.router ?? appRouter,
       req,
       createContext: adapter.createContext,
-      responseMeta({ errors }) {
+      responseMeta({ errors, paths }) {
         const headers = adapter.responseHeaders();
+        const success = errors.length === 0 ? successStatusOf(options.router ?? appRouter, paths?.[0]) : undefined;
+        if (success) return { status: success, headers };
         if (errors.some((e) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError)) {
           return { status: 422, headers };
         }

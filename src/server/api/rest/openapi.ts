@@ -10,6 +10,7 @@
 import { generateOpenApiDocument } from "trpc-to-openapi";
 import { appRouter } from "@/server/api/root";
 import { REST_BASE } from "./handler";
+import { applySuccessStatuses } from "./success-status";
 
 type JsonSchema = {
   properties?: Record<string, unknown>;
@@ -32,6 +33,7 @@ export function openApiDocument(baseUrl: string) {
   });
   // The generator caches error schemas between calls; work on a copy.
   const copy = structuredClone(document);
+  applySuccessStatuses(copy.paths as Parameters<typeof applySuccessStatuses>[0], appRouter);
   for (const [name, schema] of Object.entries(copy.components?.schemas ?? {}) as [string, JsonSchema][]) {
     if (!name.startsWith("error.")) continue;
     schema.properties = {

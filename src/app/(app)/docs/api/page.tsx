@@ -14,14 +14,17 @@ type Schema = {
   format?: string;
   description?: string;
   properties?: Record<string, Schema>;
+  items?: Schema;
   example?: unknown;
   $ref?: string;
 };
+type JsonBody = { content?: { "application/json"?: { schema?: Schema } } };
 type Operation = {
   summary?: string;
   description?: string;
   parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
-  responses: Record<string, { description: string; content?: { "application/json"?: { schema?: Schema } } }>;
+  requestBody?: JsonBody;
+  responses: Record<string, { description: string } & JsonBody>;
 };
 
 const METHODS = ["get", "post", "put", "patch", "delete"] as const;
@@ -64,6 +67,7 @@ export default async function ApiDocsPage() {
   const curl =
     `export FLOWPILOT_API_KEY=fp_your_key_here\n` +
     `curl -sS -H "Authorization: Bearer $FLOWPILOT_API_KEY" "${baseUrl}/analytics/flowpilot/escalations?period=30d"`;
+
   return (
     <div className="mx-auto max-w-3xl space-y-8">
       <header className="space-y-2">
@@ -104,8 +108,12 @@ export default async function ApiDocsPage() {
       </section>
 
       {operations.map(({ path, method, op }) => {
-        const ok = op.responses["200"]?.content?.["application/json"]?.schema;
-        const errors = Object.entries(op.responses).filter(([status]) => status !== "200");
+        // 200 for reads, 201 for a create, 204 (no body) for a delete.
+        const successStatus = Object.keys(op.responses).find((status) => status.startsWith("2")) ?? "200";
+        const ok = op.responses[successStatus]?.content?.["application/json"]?.schema;
+        const okExample = ok?.example;
+        const body = op.requestBody?.content?.["application/json"]?.schema;
+        const errors = Object.entries(op.responses).filter(([status]) => !status.startsWith("2"));
         const id = `${method}-${path}`.replace(/[^a-z0-9]+/gi, "-");
         return (
           <section key={id} aria-labelledby={id} className="space-y-5 rounded-lg border border-border bg-surface p-4">
@@ -124,7 +132,7 @@ export default async function ApiDocsPage() {
 
             {op.parameters?.length ? (
               <div className="space-y-2">
-                <h3 className="font-semibold">Query parameters</h3>
+                <h3 className="font-semibold">{op.parameters.every((p) => p.in === "query") ? "Query parameters" : "Parameters"}</h3>
                 <dl className="divide-y divide-border rounded-md border border-border">
                   {op.parameters.map((p) => (
                     <div key={p.name} className="space-y-1 p-3">
@@ -160,28 +168,28 @@ export default async function ApiDocsPage() {
               </div>
             ) : null}
 
-            {ok?.properties ? (
+            {body?.properties ? (
               <div className="space-y-2">
-                <h3 className="font-semibold">200 response (JSON)</h3>
-                <dl className="divide-y divide-border rounded-md border border-border">
-                  {Object.entries(ok.properties).map(([name, field]) => (
-                    <div key={name} className="space-y-1 p-3">
-                      <dt className="flex flex-wrap gap-x-2">
-                        <code className="break-all font-mono font-semibold">{name}</code>
-                        <span className="text-sm text-muted">{typeLabel(field)}</span>
-                      </dt>
-                      {field.description ? <dd className="text-sm">{field.description}</dd> : null}
-                    </div>
-                  ))}
-                </dl>
-                {ok.example !== undefined ? (
-                  <>
-                    <p className="text-sm text-muted">Example:</p>
-                    <pre className="overflow-x-auto rounded-md border border-border bg-canvas p-3 font-mono text-xs" tabIndex={0} aria-label="Example response">
-                      <code>{JSON.stringify(ok.example, null, 2)}</code>
-                    </pre>
-                  </>
+                <h3 className="font-semibold">Request body (JSON)</h3>
+                <FieldList fields={body.properties} />
+                {Object.values(body.properties).some((f) => f.example !== undefined) ? (
+                  <ExampleBlock
+                    label="Example request body"
+                    value={Object.fromEntries(Object.entries(body.properties).map(([name, f]) => [name, f.example]))}
+                  />
                 ) : null}
+              </div>
+            ) : null}
+
+            {successStatus === "204" ? (
+              <p className="text-sm">
+                <span className="font-semibold">204 response:</span> no body.
+              </p>
+            ) : ok?.properties ? (
+              <div className="space-y-2">
+                <h3 className="font-semibold">{successStatus} response (JSON)</h3>
+                <FieldList fields={ok.properties} />
+                {okExample !== undefined ? <ExampleBlock label="Example response" value={okExample} /> : null}
               </div>
             ) : null}
 
@@ -206,5 +214,32 @@ export default async function ApiDocsPage() {
         );
       })}
     </div>
+  );
+}
+
+function FieldList({ fields }: { fields: Record<string, Schema> }) {
+  return (
+    <dl className="divide-y divide-border rounded-md border border-border">
+      {Object.entries(fields).map(([name, field]) => (
+        <div key={name} className="space-y-1 p-3">
+          <dt className="flex flex-wrap gap-x-2">
+            <code className="break-all font-mono font-semibold">{name}</code>
+            <span className="text-sm text-muted">{typeLabel(field)}</span>
+          </dt>
+          {field.description ? <dd className="text-sm">{field.description}</dd> : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ExampleBlock({ label, value }: { label: string; value: unknown }) {
+  return (
+    <>
+      <p className="text-sm text-muted">Example:</p>
+      <pre className="overflow-x-auto rounded-md border border-border bg-canvas p-3 font-mono text-xs" tabIndex={0} aria-label={label}>
+        <code>{JSON.stringify(value, null, 2)}</code>
+      </pre>
+    </>
   );
 }
