@@ -5,7 +5,8 @@ export type NavItem = { href: string; label: string; match: string[]; needs?: Ca
 /** The main navigation; the layout shows an item only when the policy grants what it `needs`. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/queue", label: "Queue", match: ["/queue", "/sessions"], needs: "readQueue" },
-  { href: "/analytics/escalations", label: "Analytics", match: ["/analytics"], needs: "readAnalytics" },
+  { href: "/analytics/escalations", label: "Analytics", match: ["/analytics/escalations"], needs: "readAnalytics" },
+  { href: "/analytics/savings", label: "Savings", match: ["/analytics/savings"], needs: "readAnalytics" },
   { href: "/settings/api-keys", label: "API keys", match: ["/settings"], needs: "manageOwnKeys" },
   { href: "/docs/api", label: "API docs", match: ["/docs"] },
 ];

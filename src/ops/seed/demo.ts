@@ -67,6 +67,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
       await seedHistory(tx as unknown as Db, account.id, workers.map((u) => u.id), now, seededRandom(42), 320);
       await seedHistory(tx as unknown as Db, other.id, [otherUser.id], now, seededRandom(7), 60);
       await seedOpenQueue(tx as unknown as Db, account.id, workers.map((u) => u.id), now, seededRandom(99));
+      await seedBaseline(tx as unknown as Db, account.id, users[0]!.id, now, seededRandom(13));
       return { created: true, accountId: account.id };
     },
     { timeout: 120_000 },
@@ -163,4 +164,24 @@ async function seedHistory(db: Db, accountId: string, userIds: string[], now: Da
   await db.aiSession.createMany({ data: sessionRows });
   await db.aiSessionStep.createMany({ data: stepRows });
   await db.sessionHandoff.createMany({ data: handoffRows });
+}
+
+/**
+ * About 40 stopwatch timings of verbal handoffs from before the pilot (the
+ * manual baseline), so the savings page has a real verdict at once: a few
+ * minutes to half an hour, log-normal like real response times.
+ */
+async function seedBaseline(db: Db, accountId: string, createdBy: string, now: Date, rand: () => number) {
+  const engineers = ["Adam", "Erin", "Olivia", "Sam"];
+  const notes = ["phoned in", "walked over", "Teams call", "", "", "shouted across the desk"];
+  const timings = Array.from({ length: 40 }, (_, i) => {
+    const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+    const seconds = Math.min(7_200, Math.max(45, 540 * Math.exp(0.55 * z)));
+    return {
+      accountId, createdBy,
+      measuredAt: new Date(now.getTime() - (100 - i * 0.2) * 86_400_000 - rand() * 8 * 3_600_000),
+      seconds: seconds.toFixed(3), engineerName: engineers[i % engineers.length]!, note: notes[i % notes.length] || null,
+    };
+  });
+  await db.baselineTiming.createMany({ data: timings });
 }

@@ -21,7 +21,8 @@ async function csvFile(lines: string[]): Promise<string> {
   return file;
 }
 
-describe("npm run cli -- baseline:import", () => {
+// Each test spawns the CLI (tsx) once or more, which takes long on a busy machine.
+describe("npm run cli -- baseline:import", { timeout: 240_000 }, () => {
   it("imports every line as the named user, even a viewer, and prints {inserted}", async () => {
     const account = await makeAccount(db);
     const viewer = await makeUser(db, account.id, "viewer");

@@ -14,6 +14,8 @@ import { ZBaselineImportInput, ZBaselineImportOutput } from "./baseline-import.t
 import { baselineImport } from "./baseline-import.handler";
 import { ZSavingsInput, ZSavingsOutput } from "./summary.types";
 import { savingsSummary } from "./summary.handler";
+import { ZSavingsDistributionsOutput } from "./distributions.types";
+import { savingsDistributions } from "@/server/savings/distributions";
 
 const BASELINE_PATH = "/analytics/flowpilot/baseline";
 
@@ -49,6 +51,12 @@ export const savingsRouter = createTRPCRouter({
     .input(ZSavingsInput)
     .output(ZSavingsOutput)
     .query(({ ctx, input }) => savingsSummary(ctx.db, ctx.caller.accountId, input)),
+
+  // The chart's data; the page only, so not part of the REST API.
+  distributions: readers
+    .input(ZSavingsInput)
+    .output(ZSavingsDistributionsOutput)
+    .query(({ ctx, input }) => savingsDistributions(ctx.db, ctx.caller.accountId, input.period)),
 
   baselineList: readers
     .meta({
