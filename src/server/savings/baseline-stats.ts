@@ -1,15 +1,13 @@
 /**
- * The baseline side of the comparison, computed in PostgreSQL with the same
- * statistics as the metric (escalations-metric.md): mean, interpolated
- * median, nearest-rank p95, each rounded half away from zero to 3 decimals
- * by round(numeric, 3). The baseline is every timing of the account.
- *
- * seconds has at most 3 decimals, so it is a whole number of milliseconds:
- * the median goes through percentile_cont (float8 only) on those integers,
- * where a whole or half millisecond is exact, and numeric halves it again.
- * Mean and p95 stay in numeric throughout.
+ * The baseline side of the comparison, computed in PostgreSQL with the
+ * metric's own aggregates (firstActionStats: mean, interpolated median,
+ * nearest-rank p95, round half away from zero to 3 decimals) over every
+ * timing of the account. seconds has at most 3 decimals, so it is a whole
+ * number of microseconds, which is what those aggregates expect.
  */
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { firstActionStats, type FirstActionStatsRow } from "@/server/api/routers/analytics/escalations.sql";
 
 type Sql = Pick<Db, "$queryRaw">;
 
@@ -24,32 +22,22 @@ export type BaselineSide = {
   values: number[];
 };
 
-type Row = {
-  n: number;
-  avg_seconds: number | null;
-  median_seconds: number | null;
-  p95_seconds: number | null;
-  measured_from: Date | null;
-  measured_to: Date | null;
-  values: number[] | null;
-};
+type Row = FirstActionStatsRow & { measured_from: Date | null; measured_to: Date | null; values: number[] | null };
 
 export async function baselineSide(db: Sql, accountId: string): Promise<BaselineSide> {
-  const [row] = await db.$queryRaw<Row[]>`
-    SELECT
-      count(*)::int AS n,
-      round(avg(seconds), 3)::float8 AS avg_seconds,
-      round((percentile_cont(0.5) WITHIN GROUP (ORDER BY (seconds * 1000)::bigint) * 2)::bigint::numeric / 2000, 3)::float8
-        AS median_seconds,
-      round(percentile_disc(0.95) WITHIN GROUP (ORDER BY seconds), 3)::float8 AS p95_seconds,
-      min(measured_at) AS measured_from,
-      max(measured_at) AS measured_to,
-      array_agg(seconds::float8 ORDER BY seconds) AS values
-    FROM baseline_timings
-    WHERE account_id = ${accountId}::uuid`;
+  const [row] = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT ${firstActionStats("us")},
+           min(measured_at) AS measured_from,
+           max(measured_at) AS measured_to,
+           array_agg(seconds::float8 ORDER BY seconds) AS values
+    FROM (
+      SELECT (seconds * 1000000)::bigint AS us, seconds, measured_at
+      FROM baseline_timings
+      WHERE account_id = ${accountId}::uuid
+    ) b`);
   if (!row) throw new Error("aggregate returned no row");
   return {
-    n: row.n,
+    n: row.n_with_action,
     avg_seconds: row.avg_seconds,
     median_seconds: row.median_seconds,
     p95_seconds: row.p95_seconds,

@@ -4,22 +4,22 @@
  * the page draws 101 observed values per side instead of shipping every
  * timing and delta to the browser.
  */
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { claimedInWindow } from "@/server/api/routers/analytics/escalations.handler";
-import { PERIOD_DAYS, type Period } from "@/server/api/routers/analytics/escalations.schema";
+import { claimedInWindow, microsToFirstAction, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
+import type { Period } from "@/server/api/routers/analytics/escalations.types";
 
 const PERCENTS = Array.from({ length: 101 }, (_, i) => i / 100);
 
 export type Distributions = { baseline: number[]; in_product: number[] };
 
 export async function savingsDistributions(db: Db, accountId: string, period: Period): Promise<Distributions> {
-  const windowSeconds = PERIOD_DAYS[period] * 86_400;
-  const [row] = await db.$queryRaw<{ baseline: number[] | null; in_product: number[] | null }[]>`
+  const [row] = await db.$queryRaw<{ baseline: number[] | null; in_product: number[] | null }[]>(Prisma.sql`
     SELECT
       (SELECT percentile_disc(${PERCENTS}::float8[]) WITHIN GROUP (ORDER BY seconds)::float8[]
          FROM baseline_timings WHERE account_id = ${accountId}::uuid) AS baseline,
-      (SELECT percentile_disc(${PERCENTS}::float8[]) WITHIN GROUP (ORDER BY greatest(date_part('epoch', h.first_action_at - h.claimed_at), 0))
+      (SELECT percentile_disc(${PERCENTS}::float8[]) WITHIN GROUP (ORDER BY ${microsToFirstAction()} / 1000000)
          FROM session_handoffs h
-        WHERE ${claimedInWindow(accountId, windowSeconds)} AND h.first_action_at IS NOT NULL) AS in_product`;
+        WHERE ${claimedInWindow(periodWindow(accountId, period))} AND h.first_action_at IS NOT NULL) AS in_product`);
   return { baseline: row?.baseline ?? [], in_product: row?.in_product ?? [] };
 }

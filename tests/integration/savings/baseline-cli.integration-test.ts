@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { testDb } from "../../support/db";
-import { makeAccount, makeUser } from "../../support/factories";
+import { buildWorld } from "../../support/world";
 import { cli, expectRefused } from "../../support/cli";
 import { BASELINE_CSV_HEADER, PAST, refusedCsvLines } from "../../support/savings";
 
@@ -24,8 +24,7 @@ async function csvFile(lines: string[]): Promise<string> {
 // Each test spawns the CLI (tsx) once or more, which takes long on a busy machine.
 describe("npm run cli -- baseline:import", { timeout: 240_000 }, () => {
   it("imports every line as the named user, even a viewer, and prints {inserted}", async () => {
-    const account = await makeAccount(db);
-    const viewer = await makeUser(db, account.id, "viewer");
+    const { account, user: viewer } = await buildWorld(db, { role: "viewer" });
     const file = await csvFile([BASELINE_CSV_HEADER, `${PAST},30,Erin,"phoned, then mailed"`, "2026-11-21T10:00:00+02:00,45.5,,"]);
     const run = await cli("baseline:import", "--email", viewer.email.toUpperCase(), "--file", file);
     expect(run.code).toBe(0);
@@ -39,8 +38,7 @@ describe("npm run cli -- baseline:import", { timeout: 240_000 }, () => {
   });
 
   it("imports nothing from a file with bad lines and lists each line with its reason", async () => {
-    const account = await makeAccount(db);
-    const admin = await makeUser(db, account.id, "admin");
+    const { account, user: admin } = await buildWorld(db, { role: "admin" });
     const bad = refusedCsvLines();
     const file = await csvFile([BASELINE_CSV_HEADER, `${PAST},30,,`, ...bad]);
     const run = await cli("baseline:import", "--email", admin.email, "--file", file);
@@ -51,8 +49,7 @@ describe("npm run cli -- baseline:import", { timeout: 240_000 }, () => {
   });
 
   it("refuses a missing file, an unknown user and missing flags", async () => {
-    const account = await makeAccount(db);
-    const admin = await makeUser(db, account.id, "admin");
+    const { account, user: admin } = await buildWorld(db, { role: "admin" });
     expectRefused(await cli("baseline:import", "--email", admin.email, "--file", "/nonexistent/baseline.csv"), /cannot be read \(ENOENT\)/);
     const file = await csvFile([BASELINE_CSV_HEADER, `${PAST},30,,`]);
     expectRefused(await cli("baseline:import", "--email", "nobody@test.flowpilot.test", "--file", file), /No user with email/);

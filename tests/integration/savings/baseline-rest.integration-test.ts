@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { testDb } from "../../support/db";
-import { makeActor } from "../../support/api-keys";
+import { buildWorld } from "../../support/world";
 import { startRestServer, type RestServer } from "../../support/rest-server";
 import { PAST, REFUSED_TIMINGS } from "../../support/savings";
 import { authSecret } from "@/server/auth/secret";
@@ -48,7 +48,7 @@ const post = (timings: unknown[], c: Call) => call(BASELINE, { ...c, method: "PO
 
 describe("with an API key", () => {
   it("POST 201 {inserted}, GET lists newest first, DELETE 204 with no body, then 404", async () => {
-    const actor = await makeActor(db, "admin");
+    const actor = await buildWorld(db, { role: "admin", apiKey: true });
     const created = await post(
       [{ measured_at: "2026-11-19T08:00:00Z", seconds: 30 }, { measured_at: "2026-11-20T08:00:00+01:00", seconds: 42.125, note: "n" }],
       { token: actor.token },
@@ -71,8 +71,8 @@ describe("with an API key", () => {
   });
 
   it("DELETE of another account's timing is 404 and leaves it", async () => {
-    const mine = await makeActor(db, "owner");
-    const theirs = await makeActor(db, "owner");
+    const mine = await buildWorld(db, { role: "owner", apiKey: true });
+    const theirs = await buildWorld(db, { role: "owner", apiKey: true });
     await post([{ measured_at: PAST, seconds: 3 }], { token: theirs.token });
     const [row] = await db.baselineTiming.findMany({ where: { accountId: theirs.account.id } });
     const res = await call(`${BASELINE}/${row!.id}`, { method: "DELETE", token: mine.token });
@@ -82,8 +82,8 @@ describe("with an API key", () => {
   });
 
   it("roles: viewer 403 everywhere, engineer may add but not delete; 401 without a key", async () => {
-    const viewer = await makeActor(db, "viewer");
-    const engineer = await makeActor(db, "engineer");
+    const viewer = await buildWorld(db, { role: "viewer", apiKey: true });
+    const engineer = await buildWorld(db, { role: "engineer", apiKey: true });
     expect((await call(BASELINE, { token: viewer.token })).status).toBe(403);
     expect((await call(SAVINGS, { token: viewer.token })).body.detail).toMatch(/engineer or admin/);
     expect((await post([{ measured_at: PAST, seconds: 3 }], { token: viewer.token })).status).toBe(403);
@@ -98,7 +98,7 @@ describe("with an API key", () => {
 
   for (const [what, timing, reason] of REFUSED_TIMINGS) {
     it(`POST refuses ${what} with 422 and writes nothing`, async () => {
-      const actor = await makeActor(db, "engineer");
+      const actor = await buildWorld(db, { role: "engineer", apiKey: true });
       const res = await post([{ measured_at: PAST, seconds: 1 }, timing], { token: actor.token });
       expect(res.status).toBe(422);
       expect(res.body.detail).toMatch(reason);
@@ -108,7 +108,7 @@ describe("with an API key", () => {
   }
 
   it("never answers 500 to malformed bodies and parameters", async () => {
-    const actor = await makeActor(db, "owner");
+    const actor = await buildWorld(db, { role: "owner", apiKey: true });
     const bodies: Call[] = [
       { raw: "{not json" }, { raw: "[]" }, { raw: "null" }, { body: { timings: "x" } }, { body: { timings: [null] } },
       { body: { timings: [] } }, { body: {} }, { body: { timings: [{ measured_at: 5, seconds: 1e308 }] } },
@@ -134,7 +134,7 @@ describe("with an API key", () => {
   });
 
   it("GET savings has the contract's fields", async () => {
-    const actor = await makeActor(db, "engineer");
+    const actor = await buildWorld(db, { role: "engineer", apiKey: true });
     const res = await call(`${SAVINGS}?period=7d`, { token: actor.token });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
@@ -150,7 +150,7 @@ describe("with an API key", () => {
 
 describe("with the session cookie", () => {
   it("refuses cross-site POST and DELETE and writes nothing; same-site ones work", async () => {
-    const actor = await makeActor(db, "admin");
+    const actor = await buildWorld(db, { role: "admin", apiKey: true });
     const evil: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
     for (const headers of evil) {
       const res = await post([{ measured_at: PAST, seconds: 3 }], { cookieUser: actor.user.id, headers });

@@ -6,8 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { testDb } from "../../support/db";
-import { makeCaller, makeUser } from "../../support/factories";
-import { callerFor } from "../../support/callers";
+import { addMember, buildWorld } from "../../support/world";
 import { BASELINE_CSV_HEADER as HEADER, PAST, REFUSED_TIMINGS, refusedCsvLines } from "../../support/savings";
 import type { AccountRole } from "@/server/auth/roles";
 
@@ -33,7 +32,7 @@ describe("roles", () => {
   ];
   for (const [role, expected] of cases) {
     it(`${role}: add ${expected.add}, list ${expected.list}, delete ${expected.del}, import ${expected.imp}`, async () => {
-      const { trpc } = await makeCaller(db, role);
+      const { trpc } = await buildWorld(db, { role: role });
       expect(await codeOf(trpc.savings.baselineAdd({ timings: [{ measured_at: PAST, seconds: 30 }] }))).toBe(expected.add);
       expect(await codeOf(trpc.savings.baselineList({}))).toBe(expected.list);
       expect(await codeOf(trpc.savings.baselineDelete({ id: crypto.randomUUID() }))).toBe(expected.del);
@@ -43,14 +42,14 @@ describe("roles", () => {
   }
 
   it("names the admin role when an engineer tries to delete", async () => {
-    const { trpc } = await makeCaller(db, "engineer");
+    const { trpc } = await buildWorld(db, { role: "engineer" });
     await expect(trpc.savings.baselineDelete({ id: crypto.randomUUID() })).rejects.toThrow(/needs the admin role; your role is engineer/);
   });
 });
 
 describe("adding timings (the stopwatch form)", () => {
   it("writes the timing as the caller, trimmed, with microseconds kept", async () => {
-    const { trpc, account, user } = await makeCaller(db, "engineer");
+    const { trpc, account, user } = await buildWorld(db, { role: "engineer" });
     const result = await trpc.savings.baselineAdd({
       timings: [{ measured_at: "2026-11-20T10:14:03.123456+01:00", seconds: 512.25, engineer_name: "  Erin ", note: "" }],
     });
@@ -68,7 +67,7 @@ describe("adding timings (the stopwatch form)", () => {
 
   for (const [what, timing, reason] of REFUSED_TIMINGS) {
     it(`refuses ${what} and writes nothing, even beside a good timing`, async () => {
-      const { trpc, account } = await makeCaller(db, "engineer");
+      const { trpc, account } = await buildWorld(db, { role: "engineer" });
       const good = { measured_at: PAST, seconds: 30 };
       await expect(trpc.savings.baselineAdd({ timings: [good, timing as typeof good] })).rejects.toThrow(reason);
       expect(await count(account.id)).toBe(0);
@@ -76,7 +75,7 @@ describe("adding timings (the stopwatch form)", () => {
   }
 
   it("refuses an empty batch and more than 5 000 timings", async () => {
-    const { trpc, account } = await makeCaller(db, "engineer");
+    const { trpc, account } = await buildWorld(db, { role: "engineer" });
     await expect(trpc.savings.baselineAdd({ timings: [] })).rejects.toThrow(/at least one/);
     const many = Array.from({ length: 5_001 }, () => ({ measured_at: PAST, seconds: 30 }));
     await expect(trpc.savings.baselineAdd({ timings: many })).rejects.toThrow(/at most 5000/);
@@ -85,7 +84,7 @@ describe("adding timings (the stopwatch form)", () => {
   });
 
   it("accepts the boundaries: 0.001 s, exactly one week, 3 decimals", async () => {
-    const { trpc } = await makeCaller(db, "engineer");
+    const { trpc } = await buildWorld(db, { role: "engineer" });
     const timings = [0.001, 604_800, 1.234].map((seconds) => ({ measured_at: PAST, seconds }));
     expect(await trpc.savings.baselineAdd({ timings })).toEqual({ inserted: 3 });
   });
@@ -93,7 +92,7 @@ describe("adding timings (the stopwatch form)", () => {
 
 describe("listing and deleting", () => {
   it("pages newest measured_at first with an opaque cursor, and refuses a forged cursor", async () => {
-    const { trpc } = await makeCaller(db, "admin");
+    const { trpc } = await buildWorld(db, { role: "admin" });
     const timings = Array.from({ length: 7 }, (_, i) => ({ measured_at: `2026-11-0${i + 1}T08:00:00Z`, seconds: i + 1 }));
     await trpc.savings.baselineAdd({ timings: [...timings, { measured_at: "2026-11-07T08:00:00Z", seconds: 99 }] });
     const seen: number[] = [];
@@ -113,8 +112,8 @@ describe("listing and deleting", () => {
   });
 
   it("deletes one of the account's timings; another account's id is not found and stays", async () => {
-    const mine = await makeCaller(db, "owner");
-    const theirs = await makeCaller(db, "owner");
+    const mine = await buildWorld(db, { role: "owner" });
+    const theirs = await buildWorld(db, { role: "owner" });
     await theirs.trpc.savings.baselineAdd({ timings: [{ measured_at: PAST, seconds: 5 }] });
     const [their] = (await theirs.trpc.savings.baselineList({})).items;
     await expect(mine.trpc.savings.baselineDelete({ id: their!.id })).rejects.toThrow(/No baseline timing/);
@@ -127,7 +126,7 @@ describe("listing and deleting", () => {
 
 describe("CSV import in the app", () => {
   it("imports every line as the caller", async () => {
-    const { trpc, account, user } = await makeCaller(db, "admin");
+    const { trpc, account, user } = await buildWorld(db, { role: "admin" });
     const csv = `${HEADER}\n${PAST},30,Erin,"VPN, phoned in"\n2026-11-21T10:00:00+02:00,45.5,,\n`;
     expect(await trpc.savings.baselineImport({ csv })).toEqual({ ok: true, inserted: 2 });
     const rows = await db.baselineTiming.findMany({ where: { accountId: account.id } });
@@ -135,7 +134,7 @@ describe("CSV import in the app", () => {
   });
 
   it("imports nothing from a file with bad lines, and names each one", async () => {
-    const { trpc, account } = await makeCaller(db, "admin");
+    const { trpc, account } = await buildWorld(db, { role: "admin" });
     const lines = refusedCsvLines();
     const csv = [HEADER, `${PAST},30,,`, ...lines].join("\n");
     const result = await trpc.savings.baselineImport({ csv });
@@ -148,7 +147,7 @@ describe("CSV import in the app", () => {
 
 describe("the table itself", () => {
   it("refuses rows that break the rules, whoever writes them", async () => {
-    const { account, user } = await makeCaller(db, "admin");
+    const { account, user } = await buildWorld(db, { role: "admin" });
     for (const seconds of ["0", "-1", "604800.001", "1.2345"]) {
       await expect(
         db.$executeRaw`INSERT INTO baseline_timings (account_id, created_by, measured_at, seconds)
@@ -159,10 +158,10 @@ describe("the table itself", () => {
     expect(await count(account.id)).toBe(0);
   });
 
-  it("keeps a viewer's account from seeing another account's timings", async () => {
-    const other = await makeCaller(db, "engineer");
+  it("keeps another account's timings out of the list", async () => {
+    const other = await buildWorld(db, { role: "engineer" });
     await other.trpc.savings.baselineAdd({ timings: [{ measured_at: PAST, seconds: 12 }] });
-    const engineer = await makeUser(db, (await makeCaller(db, "owner")).account.id, "engineer");
-    expect((await callerFor(db, engineer).savings.baselineList({})).n_total).toBe(0);
+    const engineer = await addMember(await buildWorld(db, { role: "owner" }), "engineer");
+    expect((await engineer.trpc.savings.baselineList({})).n_total).toBe(0);
   });
 });

@@ -8,22 +8,12 @@ import { describe, expect, it } from "vitest";
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { testDb } from "../../support/db";
-import { dbNow } from "../../support/factories";
 import { referenceStats, US_PER_DAY } from "../../support/escalations-reference";
-import { insertHandoffs, insertSessions, insertSteps, makeWorld, metricCaller, type World } from "../../support/escalations-rows";
+import { buildWorld, dbNow, insertHandoffs, insertSessions, insertSteps } from "../../support/world";
 import { baselineSide } from "@/server/savings/baseline-stats";
 import { insertTimings } from "@/server/savings/baseline-store";
-import { callerFromUser } from "@/server/auth/roles";
-import { createCaller } from "@/server/api/root";
-import { createContextInner } from "@/server/api/trpc";
-import type { Db } from "@/server/db/client";
 
 const db = testDb();
-
-function savingsCaller(world: World) {
-  const caller = callerFromUser({ id: world.userId, accountId: world.accountId, accountRole: "engineer", email: "s@test", name: "S" });
-  return createCaller(createContextInner({ db, caller })).savings;
-}
 
 const asReference = (ms: number[]) => referenceStats(ms.map((m) => BigInt(m) * 1000n));
 
@@ -32,7 +22,7 @@ describe("baseline statistics in PostgreSQL", () => {
     const rng = xoroshiro128plus(77);
     const u = () => uniformFloat64(rng);
     for (let trial = 0; trial < 40; trial++) {
-      const world = await makeWorld(db as unknown as Db);
+      const world = await buildWorld(db);
       const n = 1 + Math.floor(u() * 61);
       // Whole milliseconds, often tied, across six orders of magnitude.
       const ms = Array.from({ length: n }, () => (u() < 0.2 ? 30_000 : 1 + Math.floor(Math.exp(u() * Math.log(604_800_000)))));
@@ -50,7 +40,7 @@ describe("baseline statistics in PostgreSQL", () => {
   });
 
   it("are null without timings", async () => {
-    const world = await makeWorld(db as unknown as Db);
+    const world = await buildWorld(db);
     expect(await baselineSide(db, world.accountId)).toEqual({
       n: 0, avg_seconds: null, median_seconds: null, p95_seconds: null, measured_from: null, measured_to: null, values: [],
     });
@@ -61,7 +51,7 @@ describe("savings.summary", () => {
   it("reports the in-product side exactly as the reference and the metric do, and a verdict from both sides", async () => {
     const rng = xoroshiro128plus(91);
     const u = () => uniformFloat64(rng);
-    const world = await makeWorld(db as unknown as Db);
+    const world = await buildWorld(db);
     const nowUs = BigInt((await dbNow(db)).getTime()) * 1000n;
     const sessions = await insertSessions(db, world, 45);
     const deltas: (bigint | null)[] = [];
@@ -86,7 +76,7 @@ describe("savings.summary", () => {
       measured_at: "2026-01-05T10:00:00.123456+01:00", seconds: m / 1000, engineer_name: "E", note: null,
     })));
 
-    const summary = await savingsCaller(world).summary({ period: "30d" });
+    const summary = await world.trpc.savings.summary({ period: "30d" });
     const ref = referenceStats(deltas);
     expect(summary.in_product).toEqual({
       n: ref.n_handoffs_with_action,
@@ -94,7 +84,7 @@ describe("savings.summary", () => {
       median_seconds: ref.median_seconds_to_first_action,
       p95_seconds: ref.p95_seconds_to_first_action,
     });
-    const metric = await metricCaller(db, world)({ period: "30d" });
+    const metric = await world.trpc.analytics.escalations({ period: "30d" });
     expect(summary.in_product.median_seconds).toBe(metric.median_seconds_to_first_action);
     expect(Date.parse(summary.window_end) - Date.parse(summary.window_start)).toBe(30 * 86_400_000);
 
@@ -113,12 +103,12 @@ describe("savings.summary", () => {
     expect(summary.metric_definition).toMatch(/manual baseline/);
     expect(summary.method).toMatch(/bootstrap/);
     // Deterministic: asking again gives the very same answer.
-    expect(await savingsCaller(world).summary({ period: "30d" })).toEqual({ ...summary, window_start: expect.any(String), window_end: expect.any(String) });
+    expect(await world.trpc.savings.summary({ period: "30d" })).toEqual({ ...summary, window_start: expect.any(String), window_end: expect.any(String) });
   });
 
   it("says insufficient_data with nulls for a new account", async () => {
-    const world = await makeWorld(db as unknown as Db);
-    const summary = await savingsCaller(world).summary({});
+    const world = await buildWorld(db);
+    const summary = await world.trpc.savings.summary({});
     expect(summary).toMatchObject({
       baseline: { n: 0, median_seconds: null }, in_product: { n: 0, median_seconds: null },
       median_difference_seconds: null, ci95: null, verdict: "insufficient_data",

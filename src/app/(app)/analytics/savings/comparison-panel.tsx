@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
 import { api } from "@/trpc/react";
-import type { Period } from "@/server/api/routers/analytics/escalations.schema";
+import type { Period } from "@/server/api/routers/analytics/escalations.types";
 import { ComparisonTable } from "@/components/savings/comparison-table";
 import { DifferenceInterval } from "@/components/savings/difference-interval";
 import { DistributionChart } from "@/components/savings/distribution-chart";

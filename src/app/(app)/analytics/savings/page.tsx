@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE, hasRole } from "@/server/auth/roles";
-import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.schema";
+import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { SavingsView } from "./savings-view";
 
 export const metadata: Metadata = { title: "Savings" };

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
-import { PERIODS, type Period } from "@/server/api/routers/analytics/escalations.schema";
+import { PERIODS, type Period } from "@/server/api/routers/analytics/escalations.types";
 import { RadioToggle } from "@/components/ui/radio-toggle";
 import { Notice } from "@/components/ui/notice";
 import { buttonClass } from "@/components/ui/button";

@@ -9,7 +9,7 @@ import { api } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { ENGINEER_OR_ABOVE, hasRole } from "@/server/auth/roles";
 import { getDb } from "@/server/db/client";
-import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.schema";
+import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { ComparisonTable } from "@/components/savings/comparison-table";
 import { DifferenceInterval } from "@/components/savings/difference-interval";
 import { DistributionChart } from "@/components/savings/distribution-chart";

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import { baselineSide } from "@/server/savings/baseline-stats";
 import { inProductSide } from "@/server/savings/in-product";
 import { compareSides } from "@/server/savings/verdict";
-import type { Period } from "@/server/api/routers/analytics/escalations.schema";
+import type { Period } from "@/server/api/routers/analytics/escalations.types";
 import { SAVINGS_DEFINITION, SAVINGS_METHOD, type TSavingsOutput } from "./summary.types";
 
 export async function savingsSummary(db: Db, accountId: string, input: { period: Period }): Promise<TSavingsOutput> {

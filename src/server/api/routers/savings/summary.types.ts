@@ -3,7 +3,7 @@
  * baseline against the in-product time to first action (docs/savings.md).
  */
 import { z } from "zod";
-import { ZEscalationsInput } from "@/server/api/routers/analytics/escalations.schema";
+import { ZEscalationsRequestSchema } from "@/server/api/routers/analytics/escalations.types";
 import {
   BOOTSTRAP_GENERATOR,
   BOOTSTRAP_RESAMPLES,
@@ -11,7 +11,7 @@ import {
 } from "@/server/savings/bootstrap";
 import { MIN_SAMPLE_SIZE, VERDICTS } from "@/server/savings/verdict";
 
-export const ZSavingsInput = ZEscalationsInput;
+export const ZSavingsInput = ZEscalationsRequestSchema;
 export type TSavingsInput = z.input<typeof ZSavingsInput>;
 
 export const SAVINGS_DEFINITION =
