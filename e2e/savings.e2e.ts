@@ -41,6 +41,9 @@ test.describe("savings", () => {
     await signInAs(page, DEMO.engineer);
     await page.goto("/analytics/savings");
     const before = await timingsTotal(page);
+    const stopwatch = page.getByTestId("stopwatch");
+    // Hydration can be slow on a busy machine; the face says when it has read storage.
+    await expect(stopwatch).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
     await page.getByLabel("Engineer (optional)").fill("Stopwatch E2E");
 
     const toggle = page.getByTestId("stopwatch-toggle");
@@ -51,7 +54,8 @@ test.describe("savings", () => {
     await expect(page.getByTestId("stopwatch-elapsed")).not.toHaveText("00:00.0");
 
     await page.reload();
-    await expect(page.getByTestId("stopwatch")).toHaveAttribute("data-phase", "running");
+    await expect(stopwatch).toHaveAttribute("data-ready", "true", { timeout: 30_000 });
+    await expect(stopwatch).toHaveAttribute("data-phase", "running");
     await expect(page.getByTestId("stopwatch-message")).toContainText("Resumed the stopwatch");
     await expect(page.getByLabel("Engineer (optional)")).toHaveValue("Stopwatch E2E");
     // The elapsed time counts from the original start, not from the reload.

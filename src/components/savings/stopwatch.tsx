@@ -22,6 +22,7 @@ export type StopwatchPhase = "idle" | "running" | "saving" | "unsaved";
  * last timing. State and persistence belong to the container.
  */
 export function Stopwatch({
+  ready = true,
   phase,
   elapsedSeconds,
   engineerName,
@@ -35,6 +36,8 @@ export function Stopwatch({
   onRetry,
   onDiscard,
 }: {
+  /** false until the container has read any running timing from storage */
+  ready?: boolean;
   phase: StopwatchPhase;
   elapsedSeconds: number;
   engineerName: string;
@@ -51,7 +54,7 @@ export function Stopwatch({
   const id = useId();
   const running = phase === "running";
   return (
-    <div className="flex flex-col gap-4" data-testid="stopwatch" data-phase={phase}>
+    <div className="flex flex-col gap-4" data-testid="stopwatch" data-phase={phase} data-ready={ready}>
       <div className="flex flex-wrap items-center gap-4">
         <output
           role="timer"

@@ -48,7 +48,9 @@ export function ComparisonPanel({ period }: { period: Period }) {
             ? ` · baseline measured ${formatTimestamp(s.baseline.measured_from)} → ${formatTimestamp(s.baseline.measured_to)}`
             : ""}
         </p>
-        <ComparisonTable summary={s} />
+        <div className="overflow-x-auto">
+          <ComparisonTable summary={s} />
+        </div>
         {s.ci95 && s.median_difference_seconds !== null ? (
           <DifferenceInterval difference={s.median_difference_seconds} ci95={s.ci95} />
         ) : null}
@@ -58,7 +60,7 @@ export function ComparisonPanel({ period }: { period: Period }) {
             {s.escalations_per_30_days} escalations per 30 days, <strong>{s.minutes_recovered_per_30_days} minutes</strong> per 30 days.
           </p>
         ) : null}
-        <div ref={ref} className="min-w-0">
+        <div ref={ref} className="min-w-0 overflow-hidden">
           {distributions.data ? (
             distributions.data.baseline.length + distributions.data.in_product.length > 0 ? (
               <DistributionChart

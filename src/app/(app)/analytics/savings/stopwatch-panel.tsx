@@ -38,12 +38,15 @@ export function StopwatchPanel() {
   const [note, setNote] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Set once storage has been read, so nobody (a test, a person) acts on the server-rendered idle face.
+  const [ready, setReady] = useState(false);
 
   // Resume after a reload (localStorage exists only in the browser, after hydration).
   useEffect(() => {
     const resumed = readStored();
-    if (!resumed) return;
     /* eslint-disable react-hooks/set-state-in-effect -- reading browser storage once after mount */
+    setReady(true);
+    if (!resumed) return;
     setStored(resumed);
     setEngineerName(resumed.engineerName);
     setNote(resumed.note);
@@ -100,6 +103,7 @@ export function StopwatchPanel() {
 
   return (
     <Stopwatch
+      ready={ready}
       phase={phase}
       elapsedSeconds={elapsedSeconds}
       engineerName={engineerName}
