@@ -6,7 +6,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
-import { claimedInWindow, microsToFirstAction, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
+import { claimedInWindow, handoffsWithFirstAction, microsToFirstAction, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
 import type { Period } from "@/server/api/routers/analytics/escalations.types";
 
 const PERCENTS = Array.from({ length: 101 }, (_, i) => i / 100);
@@ -19,7 +19,7 @@ export async function savingsDistributions(db: Db, accountId: string, period: Pe
       (SELECT percentile_disc(${PERCENTS}::float8[]) WITHIN GROUP (ORDER BY seconds)::float8[]
          FROM baseline_timings WHERE account_id = ${accountId}::uuid) AS baseline,
       (SELECT percentile_disc(${PERCENTS}::float8[]) WITHIN GROUP (ORDER BY ${microsToFirstAction()} / 1000000)
-         FROM session_handoffs h
+         FROM ${handoffsWithFirstAction} h
         WHERE ${claimedInWindow(periodWindow(accountId, period))} AND h.first_action_at IS NOT NULL) AS in_product`);
   return { baseline: row?.baseline ?? [], in_product: row?.in_product ?? [] };
 }

@@ -8,7 +8,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { escalationsMetric } from "@/server/api/routers/analytics/escalations.handler";
-import { claimedInWindow, microsToFirstAction, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
+import { claimedInWindow, handoffsWithFirstAction, microsToFirstAction, periodWindow } from "@/server/api/routers/analytics/escalations.sql";
 import { PERIOD_DAYS, type Period, type TEscalationsResponse } from "@/server/api/routers/analytics/escalations.types";
 
 export type InProductSide = { metric: TEscalationsResponse; windowSeconds: number; values: number[] };
@@ -19,7 +19,7 @@ export async function inProductSide(db: Db, accountId: string, period: Period): 
     SELECT array_agg(delta_us / 1000000 ORDER BY delta_us) AS values
     FROM (
       SELECT ${microsToFirstAction()} AS delta_us
-      FROM session_handoffs h
+      FROM ${handoffsWithFirstAction} h
       WHERE ${claimedInWindow(periodWindow(accountId, period))}
       OFFSET 0
     ) deltas
