@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { testDb } from "../../support/db";
 import { buildWorld } from "../../support/world";
+import { createApiKey } from "@/server/auth/api-key-store";
+import type { AccountRole } from "@/server/auth/roles";
 import { startRestServer, type RestServer } from "../../support/rest-server";
 import { PAST, REFUSED_TIMINGS } from "../../support/savings";
 import { authSecret } from "@/server/auth/secret";
@@ -43,12 +45,19 @@ async function call(path: string, c: Call = {}) {
   return { status: res.status, text, body: body as Record<string, unknown> & { detail?: string } };
 }
 
+/** A new account's user of the role, with a key that may read analytics and write baseline timings. */
+async function keyedWorld(role: AccountRole) {
+  const world = await buildWorld(db, { role });
+  const key = await createApiKey(db, { accountId: world.accountId, userId: world.userId }, "baseline", ["analytics:read", "baseline:write"]);
+  return { ...world, token: key.token };
+}
+
 const count = (accountId: string) => db.baselineTiming.count({ where: { accountId } });
 const post = (timings: unknown[], c: Call) => call(BASELINE, { ...c, method: "POST", body: { timings } });
 
 describe("with an API key", () => {
   it("POST 201 {inserted}, GET lists newest first, DELETE 204 with no body, then 404", async () => {
-    const actor = await buildWorld(db, { role: "admin", apiKey: true });
+    const actor = await keyedWorld("admin");
     const created = await post(
       [{ measured_at: "2026-11-19T08:00:00Z", seconds: 30 }, { measured_at: "2026-11-20T08:00:00+01:00", seconds: 42.125, note: "n" }],
       { token: actor.token },
@@ -71,8 +80,8 @@ describe("with an API key", () => {
   });
 
   it("DELETE of another account's timing is 404 and leaves it", async () => {
-    const mine = await buildWorld(db, { role: "owner", apiKey: true });
-    const theirs = await buildWorld(db, { role: "owner", apiKey: true });
+    const mine = await keyedWorld("owner");
+    const theirs = await keyedWorld("owner");
     await post([{ measured_at: PAST, seconds: 3 }], { token: theirs.token });
     const [row] = await db.baselineTiming.findMany({ where: { accountId: theirs.account.id } });
     const res = await call(`${BASELINE}/${row!.id}`, { method: "DELETE", token: mine.token });
@@ -82,8 +91,8 @@ describe("with an API key", () => {
   });
 
   it("roles: viewer 403 everywhere, engineer may add but not delete; 401 without a key", async () => {
-    const viewer = await buildWorld(db, { role: "viewer", apiKey: true });
-    const engineer = await buildWorld(db, { role: "engineer", apiKey: true });
+    const viewer = await keyedWorld("viewer");
+    const engineer = await keyedWorld("engineer");
     expect((await call(BASELINE, { token: viewer.token })).status).toBe(403);
     expect((await call(SAVINGS, { token: viewer.token })).body.detail).toMatch(/engineer or admin/);
     expect((await post([{ measured_at: PAST, seconds: 3 }], { token: viewer.token })).status).toBe(403);
@@ -98,7 +107,7 @@ describe("with an API key", () => {
 
   for (const [what, timing, reason] of REFUSED_TIMINGS) {
     it(`POST refuses ${what} with 422 and writes nothing`, async () => {
-      const actor = await buildWorld(db, { role: "engineer", apiKey: true });
+      const actor = await keyedWorld("engineer");
       const res = await post([{ measured_at: PAST, seconds: 1 }, timing], { token: actor.token });
       expect(res.status).toBe(422);
       expect(res.body.detail).toMatch(reason);
@@ -108,7 +117,7 @@ describe("with an API key", () => {
   }
 
   it("never answers 500 to malformed bodies and parameters", async () => {
-    const actor = await buildWorld(db, { role: "owner", apiKey: true });
+    const actor = await keyedWorld("owner");
     const bodies: Call[] = [
       { raw: "{not json" }, { raw: "[]" }, { raw: "null" }, { body: { timings: "x" } }, { body: { timings: [null] } },
       { body: { timings: [] } }, { body: {} }, { body: { timings: [{ measured_at: 5, seconds: 1e308 }] } },
@@ -134,7 +143,7 @@ describe("with an API key", () => {
   });
 
   it("GET savings has the contract's fields", async () => {
-    const actor = await buildWorld(db, { role: "engineer", apiKey: true });
+    const actor = await keyedWorld("engineer");
     const res = await call(`${SAVINGS}?period=7d`, { token: actor.token });
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
@@ -148,9 +157,21 @@ describe("with an API key", () => {
   });
 });
 
+describe("API-key scopes", () => {
+  it("POST and DELETE need baseline:write; a read-only key gets 403 and writes nothing", async () => {
+    const world = await buildWorld(db, { role: "admin", apiKey: true });
+    const res = await post([{ measured_at: PAST, seconds: 3 }], { token: world.token });
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toMatch(/baseline:write/);
+    expect((await call(`${BASELINE}/${crypto.randomUUID()}`, { method: "DELETE", token: world.token })).status).toBe(403);
+    expect((await call(BASELINE, { token: world.token })).status).toBe(200);
+    expect(await count(world.accountId)).toBe(0);
+  });
+});
+
 describe("with the session cookie", () => {
   it("refuses cross-site POST and DELETE and writes nothing; same-site ones work", async () => {
-    const actor = await buildWorld(db, { role: "admin", apiKey: true });
+    const actor = await keyedWorld("admin");
     const evil: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
     for (const headers of evil) {
       const res = await post([{ measured_at: PAST, seconds: 3 }], { cookieUser: actor.user.id, headers });

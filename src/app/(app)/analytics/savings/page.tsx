@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
-import { ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE, hasRole } from "@/server/auth/roles";
+import { can } from "@/server/auth/policy";
 import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { SavingsView } from "./savings-view";
 
@@ -16,7 +16,7 @@ export default async function SavingsPage({
   // An unknown ?period= falls back to the default, as on the analytics page.
   const parsed = ZPeriod.safeParse((await searchParams).period);
   const period = parsed.success ? parsed.data : DEFAULT_PERIOD;
-  const canRead = hasRole(user.role, ENGINEER_OR_ABOVE);
+  const canRead = can(user, "readAnalytics");
   if (canRead) {
     await Promise.all([
       api.savings.summary.prefetch({ period }),
@@ -26,7 +26,7 @@ export default async function SavingsPage({
   }
   return (
     <HydrateClient>
-      <SavingsView initialPeriod={period} canRead={canRead} canManage={hasRole(user.role, ADMIN_OR_ABOVE)} />
+      <SavingsView initialPeriod={period} canRead={canRead} canManage={can(user, "manageBaseline")} />
     </HydrateClient>
   );
 }

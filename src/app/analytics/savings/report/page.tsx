@@ -7,7 +7,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { api } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
-import { ENGINEER_OR_ABOVE, hasRole } from "@/server/auth/roles";
+import { can } from "@/server/auth/policy";
 import { getDb } from "@/server/db/client";
 import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { ComparisonTable } from "@/components/savings/comparison-table";
@@ -35,7 +35,7 @@ export default async function PilotReportPage({
   const parsed = ZPeriod.safeParse((await searchParams).period);
   const period = parsed.success ? parsed.data : DEFAULT_PERIOD;
   const user = await requireUser(`/analytics/savings/report?period=${period}`);
-  if (!hasRole(user.role, ENGINEER_OR_ABOVE)) {
+  if (!can(user, "readAnalytics")) {
     return (
       <main className="mx-auto max-w-2xl p-8" style={LIGHT}>
         <p data-testid="report-forbidden">The pilot report is for engineers, admins and owners; your role is {user.role}.</p>

@@ -2,8 +2,7 @@
  * The manual baseline and the savings claim (docs/savings.md). Reading needs
  * the metric's roles; adding timings too; deleting and importing need admin.
  */
-import { createTRPCRouter, roleProcedure } from "@/server/api/trpc";
-import { ADMIN_OR_ABOVE, ENGINEER_OR_ABOVE } from "@/server/auth/roles";
+import { capabilityProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { ZBaselineListInput, ZBaselineListOutput } from "./baseline-list.types";
 import { baselineList } from "./baseline-list.handler";
 import { ZBaselineAddInput, ZBaselineAddOutput } from "./baseline-add.types";
@@ -29,8 +28,9 @@ const errors = (extra: Record<number, string> = {}) => ({
   ...extra,
 });
 
-const readers = roleProcedure(ENGINEER_OR_ABOVE);
-const admins = roleProcedure(ADMIN_OR_ABOVE);
+const readers = capabilityProcedure("readAnalytics");
+const writers = capabilityProcedure("writeBaseline");
+const admins = capabilityProcedure("manageBaseline");
 
 export const savingsRouter = createTRPCRouter({
   summary: readers
@@ -74,7 +74,7 @@ export const savingsRouter = createTRPCRouter({
     .output(ZBaselineListOutput)
     .query(({ ctx, input }) => baselineList(ctx.db, ctx.caller.accountId, input)),
 
-  baselineAdd: readers
+  baselineAdd: writers
     .meta({
       openapi: {
         method: "POST",
