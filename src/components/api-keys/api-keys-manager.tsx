@@ -2,6 +2,9 @@
 /** The API keys page's data and state: list, create (token shown once), revoke with confirmation. */
 import { useState } from "react";
 import { api } from "@/trpc/react";
+import { Notice } from "@/components/ui/notice";
+import { QueryState } from "@/components/ui/query-state";
+import { errorDetail } from "@/lib/trpc-error";
 import type { TApiKeySummary } from "@/server/api/routers/apiKeys/api-key.schema";
 import { CreateKeyForm } from "./create-key-form";
 import { KeysList } from "./keys-list";
@@ -45,7 +48,7 @@ export function ApiKeysManager() {
         </h2>
         <CreateKeyForm
           pending={create.isPending}
-          error={create.error?.message ?? null}
+          error={create.error ? errorDetail(create.error) : null}
           onCreate={(name, scopes) => {
             setCreated(null);
             create.mutate({ name, scopes });
@@ -61,33 +64,34 @@ export function ApiKeysManager() {
         <p role="status" className="min-h-5 text-sm text-muted">
           {status}
         </p>
-        {list.isPending ? (
-          <p className="text-sm text-muted" aria-busy="true">
-            Loading keys…
-          </p>
-        ) : list.isError ? (
-          <div role="alert" className="rounded-lg border border-danger p-4 text-sm">
-            <p className="text-danger">Could not load keys: {list.error.message}</p>
-            <button type="button" onClick={() => void list.refetch()} className="mt-2 rounded-md border border-border px-3 py-1.5">
-              Try again
-            </button>
-          </div>
-        ) : (
-          <KeysList
-            keys={list.data.keys}
-            showOwner={list.data.scope === "account"}
-            onRevoke={(key) => {
-              revoke.reset();
-              setRevoking(key);
-            }}
-          />
-        )}
+        <QueryState
+          query={list}
+          loading={
+            <p className="text-sm text-muted" aria-busy="true">
+              Loading keys…
+            </p>
+          }
+          isEmpty={(data) => data.keys.length === 0}
+          empty={<Notice>No API keys yet. Create one above to call the REST API from your own tools.</Notice>}
+          errorFallback="The keys could not be loaded."
+        >
+          {(data) => (
+            <KeysList
+              keys={data.keys}
+              showOwner={data.scope === "account"}
+              onRevoke={(key) => {
+                revoke.reset();
+                setRevoking(key);
+              }}
+            />
+          )}
+        </QueryState>
       </section>
 
       <RevokeDialog
         keyName={revoking?.name ?? null}
         pending={revoke.isPending}
-        error={revoke.error?.message ?? null}
+        error={revoke.error ? errorDetail(revoke.error) : null}
         onCancel={() => setRevoking(null)}
         onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
       />

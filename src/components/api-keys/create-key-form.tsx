@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { API_KEY_SCOPES, API_KEY_SCOPE_LABELS, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/server/auth/scopes";
 
 type Props = {
@@ -66,14 +67,9 @@ export function CreateKeyForm({ onCreate, pending, error }: Props) {
           ))}
         </div>
       </fieldset>
-      <button
-        type="submit"
-        disabled={pending || !name.trim() || scopes.length === 0}
-        aria-busy={pending}
-        className="self-start rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90 disabled:opacity-60"
-      >
+      <Button type="submit" className="self-start" disabled={pending || !name.trim() || scopes.length === 0} aria-busy={pending}>
         {pending ? "Creating…" : "Create key"}
-      </button>
+      </Button>
       {error ? (
         <p id={errorId} role="alert" className="text-sm text-danger">
           {error}

@@ -1,6 +1,7 @@
 "use client";
 import type { TApiKeySummary } from "@/server/api/routers/apiKeys/api-key.schema";
-import { formatWhen } from "./format";
+import { Button } from "@/components/ui/button";
+import { formatTimestamp } from "@/lib/format";
 
 type Props = {
   keys: TApiKeySummary[];
@@ -10,13 +11,6 @@ type Props = {
 
 /** One row per key; reflows to stacked fields on narrow screens. */
 export function KeysList({ keys, showOwner, onRevoke }: Props) {
-  if (keys.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-border p-6 text-center text-sm text-muted">
-        No API keys yet. Create one above to call the REST API from your own tools.
-      </p>
-    );
-  }
   return (
     <ul aria-label="API keys" className="divide-y divide-border rounded-lg border border-border bg-surface">
       {keys.map((key) => (
@@ -43,19 +37,19 @@ export function KeysList({ keys, showOwner, onRevoke }: Props) {
             <div>
               <dt className="text-xs text-muted">Created</dt>
               <dd>
-                <time dateTime={key.createdAt}>{formatWhen(key.createdAt)}</time>
+                <time dateTime={key.createdAt}>{formatTimestamp(key.createdAt)}</time>
               </dd>
             </div>
             <div>
               <dt className="text-xs text-muted">Last used</dt>
-              <dd>{key.lastUsedAt ? <time dateTime={key.lastUsedAt}>{formatWhen(key.lastUsedAt)}</time> : "Never"}</dd>
+              <dd>{key.lastUsedAt ? <time dateTime={key.lastUsedAt}>{formatTimestamp(key.lastUsedAt)}</time> : "Never"}</dd>
             </div>
             <div>
               <dt className="text-xs text-muted">Status</dt>
               <dd>
                 {key.revokedAt ? (
                   <span className="text-muted">
-                    Revoked <time dateTime={key.revokedAt}>{formatWhen(key.revokedAt)}</time>
+                    Revoked <time dateTime={key.revokedAt}>{formatTimestamp(key.revokedAt)}</time>
                   </span>
                 ) : (
                   <span className="text-success">Active</span>
@@ -65,14 +59,9 @@ export function KeysList({ keys, showOwner, onRevoke }: Props) {
           </dl>
           <div className="md:w-28 md:text-right">
             {key.revokedAt ? null : (
-              <button
-                type="button"
-                onClick={() => onRevoke(key)}
-                aria-label={`Revoke ${key.name}`}
-                className="rounded-md border border-border px-3 py-1.5 text-sm text-danger hover:bg-canvas"
-              >
+              <Button variant="danger-secondary" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>
                 Revoke
-              </button>
+              </Button>
             )}
           </div>
         </li>

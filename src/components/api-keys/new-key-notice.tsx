@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 
 type Props = { name: string; token: string; onDone: () => void };
 
@@ -46,12 +47,12 @@ export function NewKeyNotice({ name, token, onDone }: Props) {
           data-testid="new-api-key-token"
           className="min-w-0 flex-1 rounded-md border border-border bg-canvas px-3 py-2 font-mono text-sm"
         />
-        <button type="button" onClick={() => void copy()} className="rounded-md border border-border px-3 py-2 text-sm hover:bg-canvas">
+        <Button variant="secondary" onClick={() => void copy()}>
           Copy
-        </button>
-        <button type="button" onClick={onDone} className="rounded-md border border-border px-3 py-2 text-sm hover:bg-canvas">
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
           Done
-        </button>
+        </Button>
       </div>
       <p role="status" className="mt-2 min-h-5 text-sm text-muted">
         {copied === "copied" ? "Copied to the clipboard." : copied === "manual" ? "Selected: press Ctrl+C (⌘C) to copy." : ""}

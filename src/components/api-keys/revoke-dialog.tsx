@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useRef } from "react";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   keyName: string | null;
@@ -48,24 +49,12 @@ export function RevokeDialog({ keyName, pending, error, onConfirm, onCancel }: P
         </p>
       ) : null}
       <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <button
-          type="button"
-          autoFocus
-          onClick={onCancel}
-          disabled={pending}
-          className="rounded-md border border-border px-4 py-2 text-sm hover:bg-canvas"
-        >
+        <Button variant="secondary" autoFocus onClick={onCancel} disabled={pending}>
           Cancel
-        </button>
-        <button
-          type="button"
-          onClick={onConfirm}
-          disabled={pending}
-          aria-busy={pending}
-          className="rounded-md bg-danger px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60"
-        >
+        </Button>
+        <Button variant="danger" onClick={onConfirm} disabled={pending} aria-busy={pending}>
           {pending ? "Revoking…" : "Revoke key"}
-        </button>
+        </Button>
       </div>
     </dialog>
   );

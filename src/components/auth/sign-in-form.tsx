@@ -7,6 +7,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { SIGN_IN_MESSAGES, signInMessage } from "@/server/auth/sign-in-errors";
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError: string | null }) {
@@ -90,14 +91,9 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       <div id={errorId} role="alert" aria-live="assertive" className="min-h-5 text-sm text-danger">
         {error}
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        className="w-full rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90 disabled:cursor-wait disabled:opacity-70"
-      >
+      <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

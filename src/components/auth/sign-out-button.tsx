@@ -1,14 +1,11 @@
 "use client";
 import { signOut } from "next-auth/react";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: "/signin" })}
-      className="rounded-md border border-border px-2 py-1 text-muted hover:text-ink"
-    >
+    <Button variant="secondary" onClick={() => void signOut({ callbackUrl: "/signin" })}>
       Sign out
-    </button>
+    </Button>
   );
 }

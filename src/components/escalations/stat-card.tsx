@@ -9,7 +9,7 @@ import {
 import { formatCount, formatDuration, formatSecondsExact } from "@/lib/format";
 import { InfoDisclosure } from "@/components/ui/info-disclosure";
 import { Skeleton } from "@/components/ui/skeleton";
-import { buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 
 /**
  * What the card shows. The numbers come from `analytics.escalations` as they
@@ -87,9 +87,9 @@ function Body({ state, period }: { state: StatCardState; period: Period }) {
         <div role="alert" className="flex flex-col items-start gap-2 text-sm">
           <p className="text-danger">{state.message ?? "The metric could not be loaded."}</p>
           {state.onRetry && (
-            <button type="button" onClick={state.onRetry} className={buttonClass("secondary")}>
+            <Button variant="secondary" onClick={state.onRetry}>
               Try again
-            </button>
+            </Button>
           )}
         </div>
       );

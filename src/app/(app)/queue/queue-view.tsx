@@ -8,6 +8,7 @@ import { StatCard, type StatCardState } from "@/components/escalations/stat-card
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PriorityBadge } from "@/components/ui/priority-badge";
+import { QueryState } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatAge, formatCount, formatDuration } from "@/lib/format";
 import { errorDetail, isForbidden, type QueryView } from "@/lib/trpc-error";
@@ -114,38 +115,36 @@ function OpenList({
   claimingId?: string;
   onClaim: (id: string) => void;
 }) {
-  if (query.error && !query.data) {
-    return (
-      <Notice tone="danger" action={<Button variant="secondary" onClick={() => void query.refetch()}>Try again</Button>}>
-        {errorDetail(query.error, "The queue could not be loaded.")}
-      </Notice>
-    );
-  }
-  if (!query.data) return <ListSkeleton rows={4} />;
-  const { handoffs, total } = query.data;
-  if (handoffs.length === 0) {
-    return <Notice testId="queue-empty">Nothing waiting: every handoff has been claimed.</Notice>;
-  }
   return (
-    <>
-      <ul className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-        {handoffs.map((h) => (
-          <OpenRow
-            key={h.id}
-            handoff={h}
-            canClaim={canClaim}
-            claiming={claimingId === h.id}
-            disabled={claimingId !== undefined}
-            onClaim={() => onClaim(h.id)}
-          />
-        ))}
-      </ul>
-      {total > handoffs.length && (
-        <p className="text-xs text-muted">
-          Showing the newest {formatCount(handoffs.length)} of {formatCount(total)} open handoffs.
-        </p>
+    <QueryState
+      query={query}
+      loading={<ListSkeleton rows={4} />}
+      isEmpty={(data) => data.handoffs.length === 0}
+      empty={<Notice testId="queue-empty">Nothing waiting: every handoff has been claimed.</Notice>}
+      errorFallback="The queue could not be loaded."
+    >
+      {({ handoffs, total }) => (
+        <>
+          <ul className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface shadow-card">
+            {handoffs.map((h) => (
+              <OpenRow
+                key={h.id}
+                handoff={h}
+                canClaim={canClaim}
+                claiming={claimingId === h.id}
+                disabled={claimingId !== undefined}
+                onClaim={() => onClaim(h.id)}
+              />
+            ))}
+          </ul>
+          {total > handoffs.length && (
+            <p className="text-xs text-muted">
+              Showing the newest {formatCount(handoffs.length)} of {formatCount(total)} open handoffs.
+            </p>
+          )}
+        </>
       )}
-    </>
+    </QueryState>
   );
 }
 
@@ -188,21 +187,22 @@ function OpenRow({
 }
 
 function RecentList({ query }: { query: QueryView<RouterOutputs["queue"]["recentClaims"]> }) {
-  if (query.error && !query.data) {
-    return (
-      <Notice tone="danger" action={<Button variant="secondary" onClick={() => void query.refetch()}>Try again</Button>}>
-        {errorDetail(query.error, "Recent claims could not be loaded.")}
-      </Notice>
-    );
-  }
-  if (!query.data) return <ListSkeleton rows={3} />;
-  if (query.data.claims.length === 0) return <Notice>No handoff has been claimed yet.</Notice>;
   return (
-    <ul className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface shadow-card">
-      {query.data.claims.map((c) => (
-        <RecentRow key={c.id} claim={c} />
-      ))}
-    </ul>
+    <QueryState
+      query={query}
+      loading={<ListSkeleton rows={3} />}
+      isEmpty={(data) => data.claims.length === 0}
+      empty={<Notice>No handoff has been claimed yet.</Notice>}
+      errorFallback="Recent claims could not be loaded."
+    >
+      {({ claims }) => (
+        <ul className="flex flex-col divide-y divide-border overflow-hidden rounded-xl border border-border bg-surface shadow-card">
+          {claims.map((c) => (
+            <RecentRow key={c.id} claim={c} />
+          ))}
+        </ul>
+      )}
+    </QueryState>
   );
 }
 

@@ -10,12 +10,12 @@ import {
   type Period,
   type TEscalationsResponse,
 } from "@/server/api/routers/analytics/escalations.types";
-import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { RadioToggle } from "@/components/ui/radio-toggle";
+import { QueryState } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatCount, formatDuration, formatRate, formatSecondsExact, formatTimestamp } from "@/lib/format";
-import { errorDetail, isForbidden, type QueryView } from "@/lib/trpc-error";
+import { isForbidden, type QueryView } from "@/lib/trpc-error";
 
 const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p, label: p }));
 
@@ -80,29 +80,23 @@ function Body({
       </Notice>
     );
   }
-  if (metric.error && !metric.data) {
-    return (
-      <Notice tone="danger" action={<Button variant="secondary" onClick={() => void metric.refetch()}>Try again</Button>}>
-        {errorDetail(metric.error, "The metric could not be loaded.")}
-      </Notice>
-    );
-  }
-  if (!metric.data) return <TilesSkeleton />;
-
-  const d = metric.data;
   const updating = metric.isPlaceholderData || metric.isFetching;
   return (
-    <section aria-label={`Last ${PERIOD_WORDS[period]}`} aria-busy={updating} className="flex flex-col gap-3">
-      <p className="text-xs text-muted" data-testid="metric-window">
-        {formatTimestamp(d.window_start)} → {formatTimestamp(d.window_end)}
-        {metric.isPlaceholderData && <span className="ml-2">Updating…</span>}
-      </p>
-      {d.n_handoffs_claimed === 0 ? (
-        <Notice testId="analytics-empty">No claimed escalations in the last {PERIOD_WORDS[d.period]}.</Notice>
-      ) : (
-        <Tiles data={d} dimmed={metric.isPlaceholderData} />
+    <QueryState query={metric} loading={<TilesSkeleton />} errorFallback="The metric could not be loaded.">
+      {(d) => (
+        <section aria-label={`Last ${PERIOD_WORDS[period]}`} aria-busy={updating} className="flex flex-col gap-3">
+          <p className="text-xs text-muted" data-testid="metric-window">
+            {formatTimestamp(d.window_start)} → {formatTimestamp(d.window_end)}
+            {metric.isPlaceholderData && <span className="ml-2">Updating…</span>}
+          </p>
+          {d.n_handoffs_claimed === 0 ? (
+            <Notice testId="analytics-empty">No claimed escalations in the last {PERIOD_WORDS[d.period]}.</Notice>
+          ) : (
+            <Tiles data={d} dimmed={metric.isPlaceholderData} />
+          )}
+        </section>
       )}
-    </section>
+    </QueryState>
   );
 }
 

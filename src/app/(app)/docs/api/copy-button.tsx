@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** Copies `text` to the clipboard; says so to screen readers as well. */
 export function CopyButton({ text, label }: { text: string; label: string }) {
@@ -19,13 +20,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
 
   return (
     <div className="flex items-center gap-3">
-      <button
-        type="button"
-        onClick={copy}
-        className="rounded-md border border-border bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-canvas"
-      >
+      <Button variant="secondary" onClick={copy}>
         {label}
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-sm text-muted">
         {state === "copied" ? "Copied." : state === "failed" ? "Could not copy; select the text instead." : ""}
       </span>
