@@ -31,13 +31,18 @@ export type AccountSpec = {
 
 export type GeneratedAccount = { name: string; accountId: string; userId: string; email: string; handoffs: number };
 
+/** Engineers per account who claim its handoffs (user 1 is the account's bench user), so breakdowns have groups. */
+export const ENGINEERS_PER_ACCOUNT = 8;
+
 /** One session (and handoff) per row g; see the header for the shapes. */
 const PARAMS = `
-  SELECT g, claimed, claimed_at, handoff_at, session_at, n_steps, acted,
+  SELECT g, claimed, claimed_at, handoff_at, session_at, n_steps, acted, priority, claimer,
          CASE WHEN acted THEN greatest(1, floor(n_steps * (0.3 + 0.4 * r7)))::int ELSE n_steps END AS n_pre,
          first_delay, gap
     FROM (
       SELECT g, claimed, r7,
+             (ARRAY['low', 'normal', 'high', 'urgent'])[1 + floor(r10 * 4)::int] AS priority,
+             1 + floor(r11 * ENGINEERS_PER_ACCOUNT)::int AS claimer,
              CASE WHEN claimed THEN t_event END AS claimed_at,
              CASE WHEN claimed THEN t_event - r3 * interval '1 hour' ELSE t_event END AS handoff_at,
              CASE WHEN claimed THEN t_event - r3 * interval '1 hour' ELSE t_event END
@@ -50,7 +55,7 @@ const PARAMS = `
         FROM (
           SELECT g, r(1) < $claimed_fraction::float8 AS claimed,
                  $anchor::timestamptz - interval '1 minute' - r(2) * $span_days::float8 * interval '1 day' AS t_event,
-                 r(3) AS r3, r(4) AS r4, r(5) AS r5, r(6) AS r6, r(7) AS r7, r(8) AS r8, r(9) AS r9
+                 r(3) AS r3, r(4) AS r4, r(5) AS r5, r(6) AS r6, r(7) AS r7, r(8) AS r8, r(9) AS r9, r(10) AS r10, r(11) AS r11
             FROM generate_series($lo::bigint, $hi::bigint) g
         ) d
     ) e`;
@@ -67,6 +72,7 @@ function bind(sql: string, values: Record<string, unknown>): [string, unknown[]]
   const names: string[] = [];
   const text = sql
     .replace(/r\((\d+)\)/g, (_, k: string) => rand(Number(k)))
+    .replace(/ENGINEERS_PER_ACCOUNT/g, String(ENGINEERS_PER_ACCOUNT))
     .replace(/\$([a-z_]+)/g, (_, name: string) => {
       if (!(name in values)) throw new Error(`no value for $${name}`);
       let i = names.indexOf(name);
@@ -116,6 +122,12 @@ export async function generate(client: pg.Client, specs: AccountSpec[], anchor: 
     await client.query(
       `INSERT INTO users (id, account_id, email, name, password_hash, account_role) VALUES ($1, $2, $3, $4, 'scrypt$bench', 'engineer')`,
       [userId, accountId, email, `Bench ${spec.name}`],
+    );
+    await client.query(
+      `INSERT INTO users (id, account_id, email, name, password_hash, account_role)
+       SELECT ${uuid("$1::int", 1, "k")}, $2, 'bench-' || $3 || '-' || k || '@bench.flowpilot.test', 'Bench engineer ' || k, 'scrypt$bench', 'engineer'
+         FROM generate_series(2, ${ENGINEERS_PER_ACCOUNT}) k`,
+      [spec.no, accountId, spec.name],
     );
     accounts.push({ name: spec.name, accountId, userId, email, handoffs: spec.handoffs });
   }
@@ -183,7 +195,7 @@ export async function generate(client: pg.Client, specs: AccountSpec[], anchor: 
       WITH p AS MATERIALIZED (${PARAMS})
       INSERT INTO session_handoffs (id, created_at, session_id, account_id, handed_off_by, intent, snapshot, priority, claimed_at, claimed_by)
       SELECT ${uuid("$no::int", 3, "g")}, handoff_at, ${uuid("$no::int", 2, "g")}, $account::uuid, $user::uuid,
-             'stuck', '{}', 'normal', claimed_at, CASE WHEN claimed THEN $user::uuid END
+             'stuck', '{}', priority, claimed_at, CASE WHEN claimed THEN ${uuid("$no::int", 1, "claimer")} END
         FROM p`, values)));
     rows += handoffs.rowCount ?? 0;
     bar.update(rows);

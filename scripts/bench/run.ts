@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 0.1] [--runs 20] [--warmup 3] [--rebuild] [--skip-write] [--growth [--sizes 10000,100000,1000000]] [--bootstrap]`
+ * `npm run bench [-- --scale 0.1] [--runs 20] [--warmup 3] [--rebuild] [--skip-write] [--database NAME] [--growth [--sizes 10000,100000,1000000]] [--bootstrap]`
  *
  * Measures the escalations metric at scale, the production path side by side
  * with the seed's method, on a dedicated database (flowpilot_bench, or
@@ -30,12 +30,16 @@ import { measureWriteCost, type WriteCost } from "./write-path";
 import { measurePendingCost, type PendingCost } from "./pending";
 import { log } from "./progress";
 import { benchBootstrap, describeBootstrapBench } from "./bootstrap";
+import { benchReport, reportLines, type ReportBench } from "./report";
 
-const DATA_VERSION = 1;
+// 2: handoffs spread over four priorities and eight claiming engineers per account.
+const DATA_VERSION = 2;
 
 type Options = {
   scale: number; runs: number; warmup: number; rebuild: boolean; skipWrite: boolean; growth: boolean; sizes: number[];
   bootstrapOnly: boolean;
+  /** another database name than the default, e.g. to keep a second data set beside it */
+  database?: string;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -60,6 +64,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--growth") o.growth = true;
     else if (a === "--bootstrap") o.bootstrapOnly = true;
     else if (a === "--sizes") o.sizes = value().split(",").map((s) => Math.round(positive(s)));
+    else if (a === "--database") o.database = value();
     else throw new Error(`unknown option ${a}`);
   }
   return o;
@@ -182,7 +187,7 @@ async function main() {
   const started = new Date();
   const loadBefore = os.loadavg()[0]!;
   try {
-    const name = o.growth ? "flowpilot_bench_growth" : "flowpilot_bench";
+    const name = o.database ?? (o.growth ? "flowpilot_bench_growth" : "flowpilot_bench");
     const specs = o.growth ? growthSpecs(o.sizes) : defaultSpecs(o.scale);
     const wanted: Marker = o.growth ? { dataVersion: DATA_VERSION, kind: "growth", sizes: o.sizes } : { dataVersion: DATA_VERSION, kind: "default", scale: o.scale };
     const { url, marker } = await ensureData(server.url, name, wanted, specs, o.rebuild);
@@ -195,6 +200,7 @@ async function main() {
       let writeCost: WriteCost[] = [];
       let pendingCost: PendingCost[] = [];
       let jitFree = true;
+      let report: ReportBench | undefined;
       if (o.growth) {
         for (const a of accounts) cases.push(await readCase(db, a, "90d", o, a.handoffs >= 500_000 ? Math.min(o.runs, 5) : o.runs));
         const p = await plansFor(url, db, accounts[accounts.length - 1]!, "90d");
@@ -203,6 +209,7 @@ async function main() {
       } else {
         const targets = ["large", "small"].map((n) => accounts.find((a) => a.name === n)!);
         for (const a of targets) for (const period of PERIODS) cases.push(await readCase(db, a, period, o));
+        report = await benchReport(db, callerFor(targets[0]!), o);
         log("EXPLAIN ANALYZE …");
         for (const [a, period] of [[targets[0]!, "90d"], [targets[1]!, "30d"]] as const) {
           const p = await plansFor(url, db, a, period);
@@ -265,8 +272,10 @@ async function main() {
           [`no JIT in the production plan`, jitFree, jitFree ? "none" : "present"],
           [`both paths give the same numbers`, cases.every((c) => c.resultsAgree), cases.every((c) => c.resultsAgree) ? "yes" : "no"],
         ] as const;
+        const reported = reportLines(report!);
+        out.push(...reported.lines);
         out.push("", "Targets:");
-        for (const [what, ok, value] of checks) out.push(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
+        for (const [what, ok, value] of [...checks, ...reported.checks]) out.push(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
       }
       out.push("", ...describeBootstrapBench(bootstrap));
       console.log(out.join("\n"));
@@ -275,7 +284,7 @@ async function main() {
       await mkdir(dir, { recursive: true });
       const stamp = started.toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${o.growth ? "growth" : `scale-${o.scale}`}-${stamp}.json`);
-      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, writeCost, plans, bootstrap }, null, 2);
+      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, report, writeCost, plans, bootstrap }, null, 2);
       await writeFile(file, json);
       await writeFile(path.join(dir, `latest${o.growth ? "-growth" : ""}.json`), json);
       log(`results written to ${path.relative(process.cwd(), file)}`);

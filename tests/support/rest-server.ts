@@ -9,6 +9,7 @@ import { createServerAdapter } from "@whatwg-node/server";
 import { createRestHandler, handleRestRequest, type RestHandlerOptions } from "@/server/api/rest/handler";
 import { createTrpcHandler, TRPC_BASE } from "@/server/api/http/trpc-handler";
 import { openApiDocument } from "@/server/api/rest/openapi";
+import { createHandoffsCsvHandler, handleHandoffsCsvRequest, HANDOFFS_CSV_PATH } from "@/server/api/rest/handoffs-csv";
 
 export type RestServer = {
   /** e.g. http://127.0.0.1:41234 */
@@ -26,15 +27,16 @@ type ServerResponse = { status: number; headers: Headers; body: unknown; text: s
 export async function startRestServer(options?: RestHandlerOptions): Promise<RestServer> {
   const handle = options ? createRestHandler(options) : handleRestRequest;
   const handleTrpc = createTrpcHandler(options);
+  const handleCsv = options ? createHandoffsCsvHandler(options) : handleHandoffsCsvRequest;
   // Node's own Request/Response rather than the adapter's ponyfills: Next hands
   // the handler native ones, and trpc-to-openapi tells them apart with instanceof.
   const fetchAPI = { Request, Response, Headers, URL, ReadableStream, fetch };
   const adapter = createServerAdapter((req: Request) => {
-    // The same two routes the Next app serves for pilots.
-    if (new URL(req.url).pathname === "/api/openapi.json") {
-      return Response.json(openApiDocument(new URL(req.url).origin));
-    }
-    if (new URL(req.url).pathname.startsWith(`${TRPC_BASE}/`)) return handleTrpc(req);
+    // The routes the Next app serves: the OpenAPI document, tRPC, the CSV export and REST.
+    const { pathname, origin } = new URL(req.url);
+    if (pathname === "/api/openapi.json") return Response.json(openApiDocument(origin));
+    if (pathname.startsWith(`${TRPC_BASE}/`)) return handleTrpc(req);
+    if (pathname === HANDOFFS_CSV_PATH) return handleCsv(req);
     return handle(req);
   }, { fetchAPI });
   const server = createServer(adapter);

@@ -16,6 +16,7 @@ import { OperatorError } from "../errors";
 import { API_KEY_SCOPES, DEFAULT_API_KEY_SCOPES, isApiKeyScope, type ApiKeyScope } from "@/server/auth/scopes";
 import { describeCsvErrors, MAX_CSV_BYTES, parseBaselineCsv } from "@/server/savings/csv";
 import { insertTimings } from "@/server/savings/baseline-store";
+import { changeAccountSettings, InvalidSettingError, TARGET_RULE } from "@/server/account/settings";
 
 /** Bad input: the message is shown as is, and the process exits with status 2. */
 export class CliInputError extends OperatorError {
@@ -26,7 +27,7 @@ export const MIN_PASSWORD_LENGTH = 8;
 
 export type Command = { name: string; run: (db: Db, log: (line: string) => void) => Promise<Record<string, unknown>> };
 
-type FlagSpec = Record<string, { required: boolean }>;
+type FlagSpec = Record<string, { required: boolean; boolean?: true }>;
 
 const COMMANDS = {
   "account:create": { flags: { name: { required: true } }, usage: "--name <name>" },
@@ -44,6 +45,13 @@ const COMMANDS = {
   },
   "apikey:revoke": { flags: { id: { required: true } }, usage: "--id <key id>" },
   "baseline:import": { flags: { email: { required: true }, file: { required: true } }, usage: "--email <email> --file <csv>" },
+  "account:set": {
+    flags: {
+      id: { required: true }, "time-zone": { required: false }, "target-seconds": { required: false },
+      "no-target": { required: false, boolean: true },
+    },
+    usage: "--id <account id> [--time-zone <iana>] [--target-seconds <n>|--no-target]",
+  },
 } satisfies Record<string, { flags: FlagSpec; usage: string }>;
 
 type CommandName = keyof typeof COMMANDS;
@@ -70,6 +78,7 @@ export function parseCommand(argv: string[]): Command {
     "apikey:create": apikeyCreate,
     "apikey:revoke": apikeyRevoke,
     "baseline:import": baselineImport,
+    "account:set": accountSet,
   }[name as CommandName];
   const named = (error: unknown) =>
     error instanceof CliInputError ? new CliInputError(`${name}: ${error.message}`) : error;
@@ -87,7 +96,9 @@ function readFlags(command: string, args: string[], spec: FlagSpec): Record<stri
   try {
     ({ values } = parseArgs({
       args,
-      options: Object.fromEntries(Object.keys(spec).map((f) => [f, { type: "string" as const }])),
+      options: Object.fromEntries(
+        Object.entries(spec).map(([f, s]) => [f, { type: s.boolean ? ("boolean" as const) : ("string" as const) }]),
+      ),
       strict: true,
       allowPositionals: false,
     }));
@@ -245,5 +256,35 @@ function baselineImport(flags: Flags): Command["run"] {
     const inserted = await insertTimings(db, { accountId: user.accountId, userId: user.id }, parsed.rows.map((r) => r.timing));
     log(`Imported ${inserted} baseline timings for ${address}'s account.`);
     return { inserted };
+  };
+}
+
+function accountSet(flags: Flags): Command["run"] {
+  const id = uuid("id", flags.id!, "an account");
+  const timeZone = flags["time-zone"];
+  const targetFlag = flags["target-seconds"];
+  const noTarget = (flags as Record<string, unknown>)["no-target"] === true;
+  if (targetFlag !== undefined && noTarget) throw new CliInputError("give --target-seconds or --no-target, not both.");
+  if (timeZone === undefined && targetFlag === undefined && !noTarget) {
+    throw new CliInputError("nothing to change: give --time-zone, --target-seconds or --no-target.");
+  }
+  if (timeZone !== undefined && timeZone.trim() === "") throw new CliInputError("--time-zone must not be empty.");
+  if (targetFlag !== undefined && !/^\d{1,10}$/.test(targetFlag.trim())) {
+    throw new CliInputError(`--target-seconds ${TARGET_RULE}; got "${targetFlag}".`);
+  }
+  const targetSeconds = noTarget ? null : targetFlag === undefined ? undefined : Number(targetFlag.trim());
+  return async (db, log) => {
+    const account = await db.account.findUnique({ where: { id }, select: { id: true } });
+    if (!account) throw new CliInputError(`No account with id ${id}.`);
+    try {
+      const updated = await changeAccountSettings(db, id, { timeZone: timeZone?.trim(), targetSeconds });
+      log(`Account ${id}: time zone ${updated.time_zone}, target ${updated.first_action_target_seconds ?? "none"}.`);
+      return updated;
+    } catch (error) {
+      if (error instanceof InvalidSettingError) {
+        throw new CliInputError(`--${error.field === "time_zone" ? "time-zone" : "target-seconds"} ${error.message}.`);
+      }
+      throw error;
+    }
   };
 }

@@ -24,7 +24,8 @@ function describeZodError(error: ZodError): string {
   return error.issues
     .map((issue) => {
       const field = issue.path.join(".") || "input";
-      if (issue.code === "invalid_value" && "values" in issue) {
+      // zod's own enum message is replaced by the list; a schema's custom message (naming a rule) is kept.
+      if (issue.code === "invalid_value" && "values" in issue && issue.message.startsWith("Invalid option")) {
         return `${field} must be one of ${issue.values.join(", ")}`;
       }
       return `${field}: ${issue.message}`;

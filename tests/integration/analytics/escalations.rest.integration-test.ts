@@ -23,6 +23,9 @@ const CONTRACT_FIELDS = [
   "median_seconds_to_first_action",
   "p95_seconds_to_first_action",
   "metric_definition",
+  // added by the report contract (escalations-report.md)
+  "target_seconds",
+  "n_within_target",
 ].sort();
 
 /** Nothing a client receives may look like a stack trace, SQL or a driver message. */
@@ -304,7 +307,8 @@ describe("OpenAPI document", () => {
     expect(period.schema).toMatchObject({ type: "string", enum: ["7d", "30d", "90d"], default: "30d" });
 
     const ok = op.responses["200"]!.content["application/json"].schema;
-    expect(Object.keys(ok.properties!).sort()).toEqual(CONTRACT_FIELDS);
+    // `previous` is only present with compare=previous, so it is a property but not required.
+    expect(Object.keys(ok.properties!).sort()).toEqual([...CONTRACT_FIELDS, "previous"].sort());
     expect(ok.required!.sort()).toEqual(CONTRACT_FIELDS);
     for (const [name, field] of Object.entries(ok.properties!)) {
       expect(field.description, name).toMatch(/\w{4,}/);

@@ -147,3 +147,26 @@ describe("npm run cli", () => {
     expect(run.stderr).toMatch(/account:create[\s\S]*user:create[\s\S]*user:set-role[\s\S]*apikey:create[\s\S]*apikey:revoke/);
   });
 });
+
+describe("npm run cli -- account:set", () => {
+  it("sets the time zone and target, prints the account as one JSON line, and removes the target", async () => {
+    const { account } = await buildWorld(db, { accountName: `Settings ${randomUUID()}` });
+    const set = await cli("account:set", "--id", account.id, "--time-zone", "Europe/Berlin", "--target-seconds", "900");
+    expect(set.code).toBe(0);
+    expect(set.stdout.trim().split("\n")).toHaveLength(1);
+    expect(set.json).toEqual({ id: account.id, name: account.name, time_zone: "Europe/Berlin", first_action_target_seconds: 900 });
+    const cleared = await cli("account:set", "--id", account.id, "--no-target");
+    expect(cleared.json).toMatchObject({ time_zone: "Europe/Berlin", first_action_target_seconds: null });
+  }, 120_000);
+
+  it("refuses bad input with exit 2 and changes nothing", async () => {
+    const { account } = await buildWorld(db);
+    expectRefused(await cli("account:set", "--id", account.id, "--time-zone", "Mars/Base"), /--time-zone must be an IANA time zone/);
+    expectRefused(await cli("account:set", "--id", account.id, "--target-seconds", "0"), /--target-seconds must be a whole number of seconds, at least 1/);
+    expectRefused(await cli("account:set", "--id", account.id, "--target-seconds", "60", "--no-target"), /not both/);
+    expectRefused(await cli("account:set", "--id", randomUUID(), "--no-target"), /No account with id/);
+    expect(await db.account.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({
+      timeZone: "UTC", firstActionTargetSeconds: null,
+    });
+  }, 240_000);
+});

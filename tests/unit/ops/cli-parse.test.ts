@@ -28,6 +28,13 @@ describe("CLI argument parsing", () => {
       /at least 8 characters/,
     ));
   it("refuses an empty name", () => rejects(["account:create", "--name", "  "], /missing --name/));
+  it("account:set needs something to change, and a whole positive target", () => {
+    const id = crypto.randomUUID();
+    rejects(["account:set", "--id", id], /nothing to change/);
+    rejects(["account:set", "--id", id, "--target-seconds", "1.5"], /--target-seconds must be a whole number/);
+    rejects(["account:set", "--id", id, "--time-zone", ""], /--time-zone must not be empty/);
+    expect(parseCommand(["account:set", "--id", id, "--no-target"]).name).toBe("account:set");
+  });
   it("accepts a complete command", () => {
     expect(parseCommand(["user:set-role", "--email", "A@B.test", "--role", "admin"]).name).toBe("user:set-role");
   });

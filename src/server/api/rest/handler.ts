@@ -13,9 +13,12 @@
  * all three are 422 rather than falling back to the default.
  */
 import type { AnyRouter } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import { getErrorShape, getHTTPStatusCodeFromError } from "@trpc/server/unstable-core-do-not-import";
 import { createOpenApiFetchHandler } from "trpc-to-openapi";
 import { ZodError } from "zod";
 import { appRouter } from "@/server/api/root";
+import type { Context } from "@/server/api/context";
 import { httpAdapter, type AdapterOptions } from "@/server/api/http/adapter";
 import { successStatusOf } from "./success-status";
 
@@ -38,15 +41,58 @@ export function createRestHandler(options: RestHandlerOptions = {}) {
         const headers = adapter.responseHeaders();
         const success = errors.length === 0 ? successStatusOf(options.router ?? appRouter, paths?.[0]) : undefined;
         if (success) return { status: success, headers };
-        if (errors.some((e) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError)) {
-          return { status: 422, headers };
-        }
-        return { headers };
+        return errors.some(isInvalidInput) ? { status: 422, headers } : { headers };
       },
       onError: adapter.onError,
     });
     return response.status === 422 ? relabelUnprocessable(response) : response;
   };
+}
+
+const isInvalidInput = (e: TRPCError) => e.code === "BAD_REQUEST" && e.cause instanceof ZodError;
+
+/** A request's query as trpc-to-openapi reads it: a repeated parameter becomes an array. */
+export function queryInput(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+/**
+ * An error as the REST API answers it, for routes served outside
+ * trpc-to-openapi (the CSV export): the same body fields, statuses and
+ * headers as createRestHandler's.
+ */
+export async function restErrorResponse(
+  cause: unknown,
+  at: { ctx: Context | undefined; path: string; input: unknown },
+): Promise<Response> {
+  const error =
+    cause instanceof TRPCError ? cause : new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: cause as Error });
+  if (error.code === "INTERNAL_SERVER_ERROR") console.error(`REST ${at.path} failed:`, error.cause ?? error);
+  const shape = getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: "query",
+    path: at.path,
+    input: at.input,
+    ctx: at.ctx,
+  });
+  const invalid = isInvalidInput(error);
+  const body = {
+    ...shape,
+    message: invalid ? "Input validation failed" : shape.message,
+    code: error.code,
+    issues: invalid ? (error.cause as ZodError).issues : undefined,
+  };
+  const response = Response.json(body, {
+    status: invalid ? 422 : getHTTPStatusCodeFromError(error),
+    headers: Object.fromEntries(at.ctx?.responseHeaders ?? []),
+  });
+  return invalid ? relabelUnprocessable(response) : response;
 }
 
 /** A 422 body says UNPROCESSABLE_CONTENT (as the OpenAPI document does), not tRPC's BAD_REQUEST/400. */

@@ -9,6 +9,7 @@
  */
 import { generateOpenApiDocument } from "trpc-to-openapi";
 import { appRouter } from "@/server/api/root";
+import { HANDOFF_COLUMNS } from "@/server/api/routers/analytics/handoffs.types";
 import { REST_BASE } from "./handler";
 import { applySuccessStatuses } from "./success-status";
 
@@ -45,5 +46,45 @@ export function openApiDocument(baseUrl: string) {
     schema.additionalProperties = true;
     if (schema.example) schema.example = { detail: schema.example.message, ...schema.example };
   }
+  addHandoffsCsv(copy as unknown as Parameters<typeof addHandoffsCsv>[0]);
   return copy;
+}
+
+type Operation = { parameters?: { name: string }[]; responses?: Record<string, unknown>; [key: string]: unknown };
+
+/**
+ * The CSV export is a route of its own (its body is a stream, not JSON), so
+ * the generator does not see it. It takes the drill-down's parameters except
+ * paging, and fails the same ways, so its entry is derived from /handoffs.
+ */
+function addHandoffsCsv(doc: { paths?: Record<string, Record<string, Operation> | undefined> }) {
+  const handoffs = doc.paths?.["/analytics/flowpilot/escalations/handoffs"]?.get;
+  if (!doc.paths || !handoffs) return;
+  const columns = HANDOFF_COLUMNS.join(",");
+  doc.paths["/analytics/flowpilot/escalations/handoffs.csv"] = {
+    get: {
+      ...structuredClone(handoffs),
+      operationId: "analytics-escalationsHandoffsCsv",
+      summary: "The claimed handoffs behind the numbers, as CSV",
+      description:
+        "The same rows and filters as /handoffs, without paging, streamed as RFC 4180 CSV (UTF-8, CRLF, header row). " +
+        "Null is an empty cell. Text cells starting with =, +, -, @, tab or carriage return get a leading apostrophe " +
+        "(spreadsheet formula injection). Recomputing avg/median/p95 from seconds_to_first_action gives the numbers " +
+        "/escalations returns for the same window and filters. Needs the engineer or admin role.",
+      parameters: handoffs.parameters?.filter((p) => p.name !== "limit" && p.name !== "cursor"),
+      responses: {
+        ...handoffs.responses,
+        200: {
+          description: 'CSV, sent as an attachment: Content-Disposition: attachment; filename="escalations-<window>.csv".',
+          content: {
+            "text/csv": {
+              schema: { type: "string" },
+              example: `${columns}\r\n9b2f5c1e-7a3d-4e8b-a1c4-5d6e7f809a1b,1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f,high,` +
+                `3f0e8a52-4c1b-4f7e-9d51-0b6c2a7e9d10,Erin Engineer,2026-11-27T12:00:00.123456Z,2026-11-27T12:01:30.123456Z,90\r\n`,
+            },
+          },
+        },
+      },
+    },
+  };
 }

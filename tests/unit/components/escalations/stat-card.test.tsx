@@ -15,6 +15,8 @@ const data = (over: Partial<TEscalationsResponse> = {}): TEscalationsResponse =>
   median_seconds_to_first_action: 90,
   p95_seconds_to_first_action: 180,
   metric_definition: METRIC_DEFINITION,
+  target_seconds: null,
+  n_within_target: null,
   ...over,
 });
 

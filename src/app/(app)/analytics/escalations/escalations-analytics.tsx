@@ -90,7 +90,7 @@ function Body({
             {metric.isPlaceholderData && <span className="ml-2">Updating…</span>}
           </p>
           {d.n_handoffs_claimed === 0 ? (
-            <Notice testId="analytics-empty">No claimed escalations in the last {PERIOD_WORDS[d.period]}.</Notice>
+            <Notice testId="analytics-empty">No claimed escalations in the last {PERIOD_WORDS[period]}.</Notice>
           ) : (
             <Tiles data={d} dimmed={metric.isPlaceholderData} />
           )}

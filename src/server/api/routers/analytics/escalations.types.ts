@@ -6,22 +6,15 @@
  */
 import { z } from "zod";
 import type { OpenApiMeta } from "trpc-to-openapi";
+import { queryEnum, windowInput, ZWindowBounds, ZWindowPeriod } from "./window.types";
 
-export const PERIODS = ["7d", "30d", "90d"] as const;
-export type Period = (typeof PERIODS)[number];
-export const DEFAULT_PERIOD = "30d" satisfies Period;
-/** The window of the queue's stat-card. */
-export const QUEUE_CARD_PERIOD = DEFAULT_PERIOD satisfies Period;
-export const PERIOD_DAYS = { "7d": 7, "30d": 30, "90d": 90 } as const satisfies Record<Period, number>;
-/** For sentences: "No claimed escalations in the last 30 days." */
-export const PERIOD_WORDS = { "7d": "7 days", "30d": "30 days", "90d": "90 days" } as const satisfies Record<Period, string>;
+export {
+  DEFAULT_PERIOD, PERIOD_DAYS, PERIOD_WORDS, PERIODS, QUEUE_CARD_PERIOD, ZPeriod, type Period,
+} from "./period.types";
 
-export const ZPeriod = z.enum(PERIODS).meta({
-  description: "Window length, ending now. 7d, 30d or 90d; 30d when omitted.",
-});
-
-export const ZEscalationsRequestSchema = z.object({
-  period: ZPeriod.default(DEFAULT_PERIOD),
+export const ZEscalationsRequestSchema = windowInput({
+  compare: queryEnum(["previous"], "previous: add the same numbers over the window of the same length just before this one.")
+    .optional(),
 });
 export type TEscalationsRequest = z.input<typeof ZEscalationsRequestSchema>;
 
@@ -36,16 +29,43 @@ const seconds = (what: string) =>
     description: `${what} seconds from claim to first action, rounded to 3 decimals; null when no handoff has an action.`,
   });
 
-const responseShape = z.object({
-  period: ZPeriod,
-  window_start: z.iso.datetime().meta({ description: "Start of the window (inclusive), now − N days, UTC." }),
-  window_end: z.iso.datetime().meta({ description: "End of the window (inclusive): the database's now() at the request." }),
+/** The counts and seconds of one set of handoffs: the window, a series bucket, a breakdown group. */
+export const ZHandoffStats = {
   n_handoffs_claimed: z.number().int().nonnegative().meta({ description: "Claimed handoffs whose claim falls in the window." }),
   n_handoffs_with_action: z.number().int().nonnegative().meta({ description: "Of those, handoffs with at least one step after the claim." }),
+  n_within_target: z.number().int().nonnegative().nullable().meta({
+    description: "Of those with an action, handoffs whose delta is at most target_seconds; null when the account has no target.",
+  }),
   avg_seconds_to_first_action: seconds("Mean"),
   median_seconds_to_first_action: seconds("Median (mean of the two middle values for an even count)"),
   p95_seconds_to_first_action: seconds("95th percentile (nearest rank)"),
+};
+
+export const ZTargetSeconds = z.number().int().positive().nullable().meta({
+  description: "The account's target for time to first action, in seconds; null when it has none.",
+});
+
+const ZPreviousWindow = z
+  .object({ ...ZWindowBounds, ...ZHandoffStats, target_seconds: ZTargetSeconds })
+  .meta({
+    description:
+      "The same numbers over the window of the same length just before this one: [window_start − L, window_start), " +
+      "so previous.window_end is this window's window_start, excluded.",
+  });
+
+const responseShape = z.object({
+  // The metric's fields first, in their original order; the report's additions after them.
+  period: ZWindowPeriod,
+  ...ZWindowBounds,
+  n_handoffs_claimed: ZHandoffStats.n_handoffs_claimed,
+  n_handoffs_with_action: ZHandoffStats.n_handoffs_with_action,
+  avg_seconds_to_first_action: ZHandoffStats.avg_seconds_to_first_action,
+  median_seconds_to_first_action: ZHandoffStats.median_seconds_to_first_action,
+  p95_seconds_to_first_action: ZHandoffStats.p95_seconds_to_first_action,
   metric_definition: z.string().meta({ description: "What the number means, and what it does not claim." }),
+  target_seconds: ZTargetSeconds,
+  n_within_target: ZHandoffStats.n_within_target,
+  previous: ZPreviousWindow.optional(),
 });
 export type TEscalationsResponse = z.infer<typeof responseShape>;
 
@@ -60,6 +80,8 @@ export const ESCALATIONS_EXAMPLE: TEscalationsResponse = {
   median_seconds_to_first_action: 60,
   p95_seconds_to_first_action: 180,
   metric_definition: METRIC_DEFINITION,
+  target_seconds: 120,
+  n_within_target: 2,
 };
 
 export const ZEscalationsResponseSchema = responseShape.meta({ example: ESCALATIONS_EXAMPLE });
@@ -71,13 +93,14 @@ export const escalationsMeta = {
     tags: ["analytics"],
     summary: "Time from claim to first action on escalated sessions",
     description:
-      "Average, median and p95 seconds from a handoff's claim to the first step after it, " +
-      "over the caller's account. Needs the engineer or admin role.",
+      "Average, median and p95 seconds from a handoff's claim to the first step after it, over the caller's " +
+      "account, for a period or a custom window, optionally filtered, with the account's target and the " +
+      "previous window. Needs the engineer or admin role.",
     protect: true,
     errorResponses: {
       401: "Not authenticated: no session and no valid API key.",
       403: "Role too low: needs the engineer or admin role.",
-      422: "Invalid input, for example period=1d.",
+      422: "Invalid input; `detail` names the parameter and the rule it breaks, for example period=1d.",
       429: "Too many requests for this API key; see Retry-After.",
       500: "Internal server error.",
       503: "The database is unavailable; try again shortly.",

@@ -1,0 +1,151 @@
+/**
+ * The window every escalations endpoint reads, resolved once per request,
+ * and the SQL fragments all of them are built from.
+ *
+ * A window is two exact instants in microseconds (timestamptz's precision):
+ * `period` ends at the database's now(), a custom window at `to`. Queries get
+ * them as explicit bounds, so a response, its `previous` window, the series
+ * buckets and the CSV all cut the data at the same microsecond.
+ */
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/server/db/client";
+import { invalidInput } from "@/server/api/invalid-input";
+import { isKnownTimeZone } from "@/server/db/time-zones";
+import { DEFAULT_PERIOD, PERIOD_DAYS, type Period } from "./period.types";
+import {
+  claimedInWindow, firstActionStats, handoffsWithFirstAction, microsToFirstAction, windowOf, type ClaimWindow, type FirstActionStatsRow,
+} from "./escalations.sql";
+import { isoToMicros, US_PER_DAY, WINDOW_RULES, type TWindowInput } from "./window.types";
+
+/** The request's window: what was asked for, and the metric's ClaimWindow over explicit instants. */
+export type ResolvedWindow = {
+  period: Period | "custom";
+  startUs: bigint;
+  endUs: bigint;
+  claims: ClaimWindow;
+};
+
+export type HandoffFilters = { engineer?: string; priority?: string };
+
+/** What a request needs besides its input: the window, the account's target and time zone. */
+export type ReportScope = {
+  accountId: string;
+  window: ResolvedWindow;
+  /** = window.claims; the metric's fragments take it */
+  claims: ClaimWindow;
+  filters: HandoffFilters;
+  targetSeconds: number | null;
+  /** `tz` if given (checked), else the account's zone */
+  timeZone: string;
+};
+
+/** µs since the epoch → ISO 8601 UTC with all six fractional digits (what PostgreSQL stores). */
+export function microsToIso(us: bigint): string {
+  const ms = us / 1000n - (us % 1000n < 0n ? 1n : 0n);
+  const micro = (us - ms * 1000n).toString().padStart(3, "0");
+  return new Date(Number(ms)).toISOString().replace("Z", `${micro}Z`);
+}
+
+/** µs → the ISO form responses use for window bounds (to the millisecond, as the metric always has). */
+export function microsToResponseIso(us: bigint): string {
+  const ms = us / 1000n - (us % 1000n < 0n ? 1n : 0n);
+  return new Date(Number(ms)).toISOString();
+}
+
+/** An instant as a SQL timestamptz, exact to the microsecond. */
+export const instant = (us: bigint) => Prisma.sql`${microsToIso(us)}::timestamptz`;
+
+/**
+ * The request's window and account settings, in one round trip. Rules that
+ * need the database are checked here (422): `to` not later than now(), and
+ * `tz` one of PostgreSQL's zone names.
+ */
+export async function resolveScope(db: Db, accountId: string, input: TWindowInput): Promise<ReportScope> {
+  const [row] = await db.$queryRaw<{ now_us: string; time_zone: string; target: number | null }[]>`
+    SELECT (extract(epoch FROM now()) * 1000000)::bigint::text AS now_us,
+           a.time_zone, a.first_action_target_seconds AS target
+      FROM accounts a WHERE a.id = ${accountId}::uuid`;
+  if (!row) throw new Error("caller's account not found");
+  const nowUs = BigInt(row.now_us);
+
+  let bounds: Omit<ResolvedWindow, "claims">;
+  if (input.from !== undefined && input.to !== undefined) {
+    const endUs = isoToMicros(input.to);
+    if (endUs > nowUs) throw invalidInput("to", WINDOW_RULES.notInFuture);
+    bounds = { period: "custom", startUs: isoToMicros(input.from), endUs };
+  } else {
+    const period = input.period ?? DEFAULT_PERIOD;
+    // Whole days of seconds, not calendar days, so a DST change cannot stretch the window.
+    bounds = { period, startUs: nowUs - BigInt(PERIOD_DAYS[period]) * US_PER_DAY, endUs: nowUs };
+  }
+  // Explicit instants rather than now() in each statement: the request's
+  // queries (a page and its count, the CSV's batches) all see one window.
+  const window = { ...bounds, claims: windowOf({ accountId, start: instant(bounds.startUs), end: instant(bounds.endUs) }) };
+  if (input.tz !== undefined && !(await isKnownTimeZone(db, input.tz))) throw invalidInput("tz", WINDOW_RULES.timeZone);
+
+  return {
+    accountId,
+    window,
+    claims: window.claims,
+    filters: { engineer: input.engineer?.toLowerCase(), priority: input.priority },
+    targetSeconds: row.target,
+    timeZone: input.tz ?? row.time_zone,
+  };
+}
+
+/**
+ * The handoffs in scope: the metric's claim window (account first, in the
+ * shape of the (account_id, claimed_at) index) narrowed by the filters.
+ */
+export function handoffsInScope(scope: Pick<ReportScope, "claims" | "filters">): Prisma.Sql {
+  const { claims, filters } = scope;
+  return Prisma.sql`
+    ${claimedInWindow(claims)}
+    ${filters.engineer === undefined ? Prisma.empty : Prisma.sql`AND h.claimed_by = ${filters.engineer}::uuid`}
+    ${filters.priority === undefined ? Prisma.empty : Prisma.sql`AND h.priority = ${filters.priority}`}`;
+}
+
+/**
+ * The metric's statistics (firstActionStats) plus the target's count, over a
+ * `deltas` relation with a `delta_us` column, as one select list:
+ * /escalations, every series bucket and every breakdown group use it.
+ */
+export function statsColumns(targetSeconds: number | null): Prisma.Sql {
+  const withinTarget =
+    targetSeconds === null
+      ? Prisma.sql`NULL::int`
+      : Prisma.sql`(count(*) FILTER (WHERE delta_us <= ${targetSeconds}::bigint * 1000000))::int`;
+  return Prisma.sql`${firstActionStats()}, ${withinTarget} AS n_within_target`;
+}
+
+/** A row of statsColumns. */
+export type StatsRow = FirstActionStatsRow & { n_within_target: number | null };
+
+/**
+ * The deltas of the handoffs in scope, with any extra columns the caller
+ * groups by. OFFSET 0 keeps the subquery from being flattened into the
+ * aggregates, which would evaluate the delta expression once per aggregate.
+ */
+export function deltasInScope(scope: Pick<ReportScope, "claims" | "filters">, extra = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT ${microsToFirstAction()} AS delta_us ${extra}
+      FROM ${handoffsWithFirstAction} h
+     WHERE ${handoffsInScope(scope)}
+    OFFSET 0) deltas`;
+}
+
+/** The counts and seconds fields shared by /escalations, series buckets and breakdown groups. */
+export function statsFields(row: StatsRow) {
+  return {
+    n_handoffs_claimed: row.n_claimed,
+    n_handoffs_with_action: row.n_with_action,
+    n_within_target: row.n_within_target,
+    avg_seconds_to_first_action: row.avg_seconds,
+    median_seconds_to_first_action: row.median_seconds,
+    p95_seconds_to_first_action: row.p95_seconds,
+  };
+}
+
+export function windowFields(w: Pick<ResolvedWindow, "startUs" | "endUs">) {
+  return { window_start: microsToResponseIso(w.startUs), window_end: microsToResponseIso(w.endUs) };
+}
