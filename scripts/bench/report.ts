@@ -18,6 +18,7 @@ import { encodeCursor } from "@/server/api/routers/analytics/handoffs.handler";
 import { BANDS } from "@/server/api/routers/analytics/distribution.types";
 import type { Caller } from "@/server/auth/roles";
 import { measure, type Timing } from "./read-path";
+import { captureSql, explainWithApp } from "./plans";
 import { log } from "./progress";
 
 type ProbeRow = { claimed_at: Date; first_step_at: Date | null; claimed_by: string | null; priority: string };
@@ -70,9 +71,30 @@ const straightforward = {
 export type EndpointCase = { endpoint: string; production: Timing; straightforward: Timing; ratioP50: number; countsAgree: boolean };
 export type PageCase = { depth: number; timing: Timing };
 export type CsvCase = { rows: number; bytes: number; seconds: number; rssGrowthMb: number; rssBeforeMb: number };
-export type ReportBench = { endpoints: EndpointCase[]; pages: PageCase[]; csv: CsvCase };
+export type ReportPlan = { endpoint: string; sql: string; executionMs: number; text: string };
+export type ReportBench = { endpoints: EndpointCase[]; pages: PageCase[]; csv: CsvCase; plans: ReportPlan[] };
 
-export async function benchReport(db: Db, caller: Caller, o: { warmup: number; runs: number }): Promise<ReportBench> {
+/** EXPLAIN ANALYZE of the main statement (the longest) each endpoint sends, on the app's connection settings. */
+async function reportPlans(url: string, db: Db, caller: Caller, cursor: string | undefined): Promise<ReportPlan[]> {
+  const calls: [string, (d: Db) => Promise<unknown>][] = [
+    ["series", (d) => createCaller(createContextInner({ db: d, caller })).analytics.escalationsSeries({ period: "90d", tz: "UTC" })],
+    ["breakdown", (d) => createCaller(createContextInner({ db: d, caller })).analytics.escalationsBreakdown({ period: "90d", by: "engineer" })],
+    ["distribution", (d) => createCaller(createContextInner({ db: d, caller })).analytics.escalationsDistribution({ period: "90d" })],
+    ["handoffs page (deep)", (d) => createCaller(createContextInner({ db: d, caller })).analytics.escalationsHandoffs({ period: "90d", limit: 50, cursor })],
+  ];
+  const plans: ReportPlan[] = [];
+  for (const [endpoint, run] of calls) {
+    const statements = await captureSql(url, run);
+    const main = statements.filter((q) => /session_handoffs/.test(q.sql)).sort((a, b) => b.sql.length - a.sql.length);
+    for (const q of endpoint.startsWith("handoffs") ? main : main.slice(0, 1)) {
+      const e = await explainWithApp(db, q);
+      plans.push({ endpoint, sql: q.sql, executionMs: e.executionMs, text: e.text });
+    }
+  }
+  return plans;
+}
+
+export async function benchReport(url: string, db: Db, caller: Caller, o: { warmup: number; runs: number }): Promise<ReportBench> {
   const trpc = createCaller(createContextInner({ db, caller })).analytics;
   const window = { period: "90d" as const, tz: "UTC" };
   const endpoints: EndpointCase[] = [];
@@ -119,6 +141,7 @@ export async function benchReport(db: Db, caller: Caller, o: { warmup: number; r
     SELECT count(*)::int AS n FROM session_handoffs
      WHERE account_id = ${caller.accountId}::uuid AND claimed_at >= now() - interval '90 days' AND claimed_at <= now()`) as [{ n: number }];
   const pages: PageCase[] = [];
+  let deepest: string | undefined;
   for (const depth of [0, 1_000, Math.floor(n / 2), Math.max(0, n - 60)]) {
     // Where a client would be after paging `depth` rows: the keyset of the depth-th row (found with OFFSET here, in the bench only).
     const [at] = await db.$queryRaw<{ claimed_at: string; id: string }[]>`
@@ -129,6 +152,7 @@ export async function benchReport(db: Db, caller: Caller, o: { warmup: number; r
     const cursor = depth > 0 && at ? encodeCursor({ claimedAt: at.claimed_at, id: at.id }) : undefined;
     const t = await measure(() => trpc.escalationsHandoffs({ ...window, limit: 50, ...(cursor ? { cursor } : {}) }), o.warmup, o.runs);
     pages.push({ depth, timing: t.timing });
+    deepest = cursor;
   }
 
   log("report: the 90-day CSV, streamed …");
@@ -154,7 +178,8 @@ export async function benchReport(db: Db, caller: Caller, o: { warmup: number; r
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   const csv = { rows: newlines - 1, bytes, seconds, rssGrowthMb: (peak - rssBefore) / 2 ** 20, rssBeforeMb: rssBefore / 2 ** 20 };
-  return { endpoints, pages, csv };
+  log("report: EXPLAIN ANALYZE …");
+  return { endpoints, pages, csv, plans: await reportPlans(url, db, caller, deepest) };
 }
 
 const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
@@ -166,6 +191,7 @@ export function reportLines(r: ReportBench): { lines: string[]; checks: [string,
       `straightforward p50 ${ms(e.straightforward.p50).padStart(6)} ms   ${e.ratioP50.toFixed(1)}×${e.countsAgree ? "" : "  (COUNTS DIFFER)"}`);
   }
   for (const p of r.pages) lines.push(`  /handoffs page of 50 at depth ${p.depth.toLocaleString("en-US").padStart(7)}: p50 ${ms(p.timing.p50)} ms (p95 ${ms(p.timing.p95)})`);
+  for (const p of r.plans) lines.push(`  plan, ${p.endpoint}: ${p.executionMs.toFixed(1)} ms in PostgreSQL`);
   lines.push(`  handoffs.csv 90 days: ${r.csv.rows.toLocaleString("en-US")} rows, ${(r.csv.bytes / 2 ** 20).toFixed(1)} MB in ${r.csv.seconds.toFixed(2)} s; ` +
     `peak RSS growth ${r.csv.rssGrowthMb.toFixed(1)} MB over ${r.csv.rssBeforeMb.toFixed(0)} MB`);
   const checks: [string, boolean, string][] = [

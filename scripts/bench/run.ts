@@ -209,7 +209,7 @@ async function main() {
       } else {
         const targets = ["large", "small"].map((n) => accounts.find((a) => a.name === n)!);
         for (const a of targets) for (const period of PERIODS) cases.push(await readCase(db, a, period, o));
-        report = await benchReport(db, callerFor(targets[0]!), o);
+        report = await benchReport(url, db, callerFor(targets[0]!), o);
         log("EXPLAIN ANALYZE …");
         for (const [a, period] of [[targets[0]!, "90d"], [targets[1]!, "30d"]] as const) {
           const p = await plansFor(url, db, a, period);
