@@ -90,6 +90,9 @@ async function randomHistory(seed: number, targetSeconds: number | null): Promis
     if (rnd() < 0.3) steps.push({ accountId: account.id, sessionId, createdAtUs: claimedAtUs + wait + BigInt(Math.floor(rnd() * 1e8)) });
   }
   await insertHandoffs(db, handoffs.map((h) => ({ ...h, handedOffBy: owner.userId, claimedBy: h.claimedBy })));
+  // The fixture defaults a missing claimer to handed_off_by; these claims have none (a claimer who was deleted).
+  const unclaimed = handoffs.filter((h) => h.claimedAtUs !== null && h.claimedBy === null).map((h) => h.id);
+  await db.$executeRaw`UPDATE session_handoffs SET claimed_by = NULL WHERE id = ANY(${unclaimed}::uuid[])`;
   await insertSteps(db, steps);
   // Re-claims: a handoff claimed again later is measured from its new claim.
   for (const h of handoffs.filter((_, i) => i % 17 === 3 && handoffs[i]!.claimedAtUs !== null)) {
