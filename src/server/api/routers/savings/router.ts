@@ -56,7 +56,7 @@ export const savingsRouter = createTRPCRouter({
   distributions: readers
     .input(ZSavingsInput)
     .output(ZSavingsDistributionsOutput)
-    .query(({ ctx, input }) => savingsDistributions(ctx.db, ctx.caller.accountId, input.period)),
+    .query(({ ctx, input }) => savingsDistributions(ctx.db, ctx.caller.accountId, input)),
 
   baselineList: readers
     .meta({

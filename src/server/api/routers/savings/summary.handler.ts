@@ -3,15 +3,15 @@ import type { Db } from "@/server/db/client";
 import { baselineSide } from "@/server/savings/baseline-stats";
 import { inProductSide } from "@/server/savings/in-product";
 import { compareSides } from "@/server/savings/verdict";
-import type { Period } from "@/server/api/routers/analytics/escalations.types";
+import type { TWindowInput } from "@/server/api/routers/analytics/window.types";
 import { SAVINGS_DEFINITION, SAVINGS_METHOD, type TSavingsOutput } from "./summary.types";
 
-export async function savingsSummary(db: Db, accountId: string, input: { period: Period }): Promise<TSavingsOutput> {
+export async function savingsSummary(db: Db, accountId: string, input: TWindowInput): Promise<TSavingsOutput> {
   // One read-only snapshot: the metric, its deltas and the baseline see the
   // same rows and the same now().
   const { baseline, product } = await db.$transaction(
     async (tx) => ({
-      product: await inProductSide(tx as unknown as Db, accountId, input.period),
+      product: await inProductSide(tx as unknown as Db, accountId, input),
       baseline: await baselineSide(tx, accountId),
     }),
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
