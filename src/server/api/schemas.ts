@@ -19,6 +19,6 @@ const UNSTORABLE = /[\u0000\p{Cs}]/u;
  * unpaired UTF-16 surrogate (not encodable as UTF-8). Every text input starts
  * here so such input is a 4xx naming the field, never a database error.
  */
-export const ZPgText = z.string().refine((s) => !UNSTORABLE.test(s), {
-  message: "must not contain NUL characters (\\u0000) or unpaired surrogates",
-});
+export const isStorableText = (s: string) => !UNSTORABLE.test(s);
+export const UNSTORABLE_TEXT_MESSAGE = "must not contain NUL characters (\\u0000) or unpaired surrogates";
+export const ZPgText = z.string().refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE });

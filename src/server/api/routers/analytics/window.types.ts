@@ -15,6 +15,7 @@
  * `tz` is checked there against PostgreSQL's own zone list.
  */
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/server/api/schemas";
 import { DEFAULT_PERIOD, PERIODS } from "./period.types";
 
 export const MAX_WINDOW_DAYS = 366;
@@ -43,6 +44,7 @@ export function queryText(description: string, max = 200) {
     })
     .min(1, WINDOW_RULES.empty)
     .max(max, `must be at most ${max} characters`)
+    .refine(isStorableText, { message: UNSTORABLE_TEXT_MESSAGE })
     .meta({ description });
 }
 
