@@ -55,17 +55,18 @@ test.describe("API reference page", () => {
     await page.goto("/docs/api");
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText("API reference");
-    await expect(page.getByRole("heading", { name: /\/analytics\/flowpilot\/escalations/ })).toBeVisible();
+    // The metric's own section; the report endpoints below it share the path prefix.
+    await expect(page.getByRole("heading", { name: "get /analytics/flowpilot/escalations", exact: true })).toBeVisible();
     for (const text of ["7d", "90d", "p95_seconds_to_first_action", "engineer or admin", "Invalid input"]) {
       await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
     }
-    const curl = page.getByLabel("curl example");
+    const curl = page.getByLabel("curl example").first();
     await expect(curl).toContainText(`${baseURL}${PATH}?period=30d`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: "test-results/api-docs-390.png", fullPage: true });
 
     // Keyboard only: Tab to the copy button and press Enter.
-    const copy = page.getByRole("button", { name: "Copy curl command" });
+    const copy = page.getByRole("button", { name: "Copy curl command" }).first();
     for (let i = 0; i < 40 && !(await copy.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press("Tab");
     }
