@@ -30,7 +30,13 @@ function runNext(): Promise<number> {
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
-  return new Promise((resolve) => next.on("exit", (code) => resolve(stopping ? 0 : (code ?? 1))));
+  // A terminal's Ctrl-C reaches the whole process group, so npx may see Next
+  // die of SIGINT (and exit 130) before our own handler has run: that is the
+  // same clean stop.
+  const interrupted = (code: number | null, signal: NodeJS.Signals | null) => signal === "SIGINT" || code === 130;
+  return new Promise((resolve) =>
+    next.on("exit", (code, signal) => resolve(stopping || interrupted(code, signal) ? 0 : (code ?? 1))),
+  );
 }
 
 runScript(async () => {
