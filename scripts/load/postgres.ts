@@ -38,7 +38,8 @@ function run(args: string[], asUser: string | null): void {
   }
 }
 
-export function startLoadPostgres(port: number): LoadPostgres {
+/** `statements`: load pg_stat_statements, for `--profile`'s count of statements per request. */
+export function startLoadPostgres(port: number, { statements = false } = {}): LoadPostgres {
   if (!existsSync(path.join(PG_BIN, "initdb"))) {
     throw new Error(`No PostgreSQL binaries in ${PG_BIN}: install PostgreSQL 15 or set PG_BIN to the folder of initdb and pg_ctl.`);
   }
@@ -55,6 +56,7 @@ export function startLoadPostgres(port: number): LoadPostgres {
   const options = [
     `-p ${port}`, "-c listen_addresses=127.0.0.1", `-c unix_socket_directories=${dir}`, "-c max_connections=100",
     "-c jit=off", "-c shared_buffers=128MB",
+    ...(statements ? ["-c shared_preload_libraries=pg_stat_statements", "-c pg_stat_statements.track=all"] : []),
   ].join(" ");
   const log = path.join(dir, "server.log");
   const pgctl = (...args: string[]) => run([path.join(PG_BIN, "pg_ctl"), "-D", data, ...args], asUser);

@@ -19,7 +19,10 @@
  * `--fault` runs phase 3 with a crash of PostgreSQL (immediate stop) at a
  * third of the run and a start OUTAGE_SECONDS later, and reports what the app
  * answered meanwhile and how long it took to recover. `--soak` runs phase 3
- * for 10 minutes (or `--duration`) and samples the server's RSS.
+ * for 10 minutes (or `--duration`) and samples the server's RSS. `--profile`
+ * serves /api/health, the stat card and the queue read one after the other
+ * as fast as it can, and prints where the server's CPU went and which
+ * statements each request sent (profile.ts).
  *
  * Every loop is bounded by a count or a time; traffic goes to 127.0.0.1 only.
  * Each stat-card key stays under its per-minute limit: requests are spread
@@ -27,7 +30,9 @@
  * API_KEY_RATE_LIMIT_PER_MINUTE=120, set explicitly).
  */
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { encode } from "next-auth/jwt";
 import { applyMigrations, MIGRATIONS_DIR } from "@/ops/db/migrations";
@@ -41,6 +46,7 @@ import { freePort } from "../../tests/support/net";
 import { startLoadPostgres, type LoadPostgres } from "./postgres";
 import { loadId, OPEN_PER_ACCOUNT, seedLoad, SESSIONS_PER_ACCOUNT, USERS, type Seeded } from "./seed";
 import { buildApp, rssBytes, startApp, type AppServer } from "./server";
+import { cpuByStage, monotonicUs, newestProfile, profileTable, sourceMapper } from "./profile";
 import { fire, startClock, type Clock, type Kind, type RequestSpec, type Shot } from "./traffic";
 import {
   analyzeOutage, errorCount, kindTable, memoryTrend, overall, summarize, type Sample,
@@ -58,12 +64,12 @@ const TARGETS = { ratio: 0.6, p99Ms: 100 };
 
 type Options = {
   duration: number; rate: number; capacitySeconds: number; accounts: number; connections: number;
-  skipBuild: boolean; fault: boolean; soak: boolean;
+  skipBuild: boolean; fault: boolean; soak: boolean; profile: boolean;
 };
 
 function parseArgs(argv: readonly string[]): Options {
   const o: Options = {
-    duration: 30, rate: 200, capacitySeconds: 10, accounts: 1000, connections: 10, skipBuild: false, fault: false, soak: false,
+    duration: 30, rate: 200, capacitySeconds: 10, accounts: 1000, connections: 10, skipBuild: false, fault: false, soak: false, profile: false,
   };
   let durationGiven = false;
   for (let i = 0; i < argv.length; i++) {
@@ -81,9 +87,10 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === "--skip-build") o.skipBuild = true;
     else if (a === "--fault") o.fault = true;
     else if (a === "--soak") o.soak = true;
-    else throw new UsageError(`Unknown option ${a}. Options: --duration S --rate R --capacity-seconds S --accounts N --connections N --skip-build --fault --soak`);
+    else if (a === "--profile") o.profile = true;
+    else throw new UsageError(`Unknown option ${a}. Options: --duration S --rate R --capacity-seconds S --accounts N --connections N --skip-build --fault --soak --profile`);
   }
-  if (o.fault && o.soak) throw new UsageError("--fault and --soak are separate runs; pass one of them.");
+  if ([o.fault, o.soak, o.profile].filter(Boolean).length > 1) throw new UsageError("--fault, --soak and --profile are separate runs; pass one of them.");
   if (o.soak && !durationGiven) o.duration = SOAK_SECONDS;
   if (o.fault && o.duration < OUTAGE_SECONDS * 3) throw new UsageError(`--fault needs --duration of at least ${OUTAGE_SECONDS * 3} s`);
   return o;
@@ -218,7 +225,8 @@ runScript(async () => {
   log(`load test: ${o.accounts} accounts, mixed load ${o.rate} req/s for ${o.duration} s${o.fault ? ", with a database crash" : ""}${o.soak ? ", soak" : ""}`);
   if (!o.skipBuild) buildApp(log);
 
-  const database: LoadPostgres = startLoadPostgres(await freePort());
+  const database: LoadPostgres = startLoadPostgres(await freePort(), { statements: o.profile });
+  const profileDir = o.profile ? mkdtempSync(path.join(os.tmpdir(), "flowpilot-load-profile-")) : undefined;
   let app: AppServer | undefined;
   try {
     const admin = new pg.Client({ connectionString: database.url });
@@ -234,7 +242,7 @@ runScript(async () => {
       DATABASE_URL: url,
       NEXTAUTH_SECRET: secret,
       API_KEY_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
-    });
+    }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
     log(`server at ${app.origin}, pid ${app.pid()}`);
     const cookies = await mintCookies(seeded, secret);
     const written = { claims: [] as string[], notes: [] as string[] };
@@ -252,6 +260,12 @@ runScript(async () => {
     out(`${started.toISOString()}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at start; ` +
       `${o.accounts} accounts; API_KEY_RATE_LIMIT_PER_MINUTE=${RATE_LIMIT_PER_MINUTE}; the load generator runs on the same machine.`);
     out();
+
+    if (profileDir) {
+      await profileKinds(app, url, [k.health, k.statCard, k.queue], o, clock, profileDir);
+      app = undefined;
+      return 0;
+    }
 
     let ratio: number | null = null;
     if (!o.fault && !o.soak) {
@@ -358,8 +372,52 @@ runScript(async () => {
   } finally {
     await app?.stop();
     database.destroy();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   }
 });
+
+/**
+ * Each kind alone, as fast as `--connections` allow, with the server's CPU
+ * profile cut to that kind's interval and pg_stat_statements reset before it.
+ * Stops the server (its profile is written when it exits).
+ */
+async function profileKinds(app: AppServer, url: string, list: Kind[], o: Options, clock: Clock, dir: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+  const runs: { kind: Kind; requests: number; fromUs: number; toUs: number; statements: { query: string; calls: number; mean_ms: number }[] }[] = [];
+  for (const kind of list) {
+    log(`profiling ${kind.name} for ${o.capacitySeconds} s…`);
+    await c.query("SELECT pg_stat_statements_reset()");
+    const fromUs = monotonicUs();
+    const samples = await fire(app.origin, [{ kind, seconds: o.capacitySeconds, connections: o.connections }], clock);
+    const toUs = monotonicUs();
+    const { rows } = await c.query<{ query: string; calls: number; mean_ms: number }>(
+      `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls::int, mean_exec_time::float8 AS mean_ms
+         FROM pg_stat_statements WHERE query !~* 'pg_stat_statements' ORDER BY calls DESC LIMIT 12`,
+    );
+    runs.push({ kind, requests: samples.length, fromUs, toUs, statements: rows });
+  }
+  await c.end();
+  await app.stop();
+  const profile = newestProfile(dir);
+  const mapper = sourceMapper();
+  out(`### Profile (closed loop, ${o.connections} connections, ${o.capacitySeconds} s per kind)`);
+  for (const run of runs) {
+    out();
+    out(`#### ${run.kind.name}: ${run.requests} requests, ${(run.requests / o.capacitySeconds).toFixed(0)} req/s`);
+    out();
+    out(profileTable(cpuByStage(profile, mapper, { fromUs: run.fromUs, toUs: run.toUs }), run.requests));
+    out();
+    out("| statement | per request | mean |");
+    out("| --- | ---: | ---: |");
+    for (const st of run.statements) {
+      const perRequest = st.calls / Math.max(1, run.requests);
+      if (perRequest < 0.01) continue;
+      out(`| \`${st.query.slice(0, 90).replace(/\|/g, "\\|")}${st.query.length > 90 ? "…" : ""}\` | ${perRequest.toFixed(2)} | ${st.mean_ms.toFixed(2)} ms |`);
+    }
+  }
+}
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));

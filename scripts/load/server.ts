@@ -26,9 +26,9 @@ export type AppServer = {
   stop: () => Promise<void>;
 };
 
-export async function startApp(port: number, env: Record<string, string>): Promise<AppServer> {
+export async function startApp(port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<AppServer> {
   const origin = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       PATH: process.env.PATH ?? "",
