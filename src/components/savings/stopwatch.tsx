@@ -1,6 +1,7 @@
 "use client";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/text-input";
 
 /** Elapsed time as a stopwatch shows it: "02:03.4", "1:02:03.4". */
 export function formatStopwatch(seconds: number): string {
@@ -90,26 +91,20 @@ export function Stopwatch({
         works too. A running stopwatch survives a reload of this page.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Engineer (optional)</span>
-          <input
-            value={engineerName}
-            onChange={(e) => onEngineerName(e.target.value)}
-            maxLength={200}
-            className="rounded-md border border-border bg-surface px-3 py-2"
-            autoComplete="off"
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Note (optional)</span>
-          <input
-            value={note}
-            onChange={(e) => onNote(e.target.value)}
-            maxLength={2000}
-            className="rounded-md border border-border bg-surface px-3 py-2"
-            autoComplete="off"
-          />
-        </label>
+        <LabelledInput
+          label="Engineer (optional)"
+          value={engineerName}
+          onChange={(e) => onEngineerName(e.target.value)}
+          maxLength={200}
+          autoComplete="off"
+        />
+        <LabelledInput
+          label="Note (optional)"
+          value={note}
+          onChange={(e) => onNote(e.target.value)}
+          maxLength={2000}
+          autoComplete="off"
+        />
       </div>
       <div aria-live="polite" className="text-sm">
         {error ? (
