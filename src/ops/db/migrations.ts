@@ -57,6 +57,22 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 type AppliedRow = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null };
 
+/**
+ * Waits for the advisory lock by polling rather than in one blocking call.
+ * CREATE INDEX CONCURRENTLY waits for every transaction of the database that
+ * is older than its snapshot, and a second applier blocked inside
+ * pg_advisory_lock() is such a transaction while it waits for the first:
+ * PostgreSQL then reports a deadlock. Between two short tries there is no
+ * open transaction to wait for.
+ */
+async function takeMigrationLock(client: pg.Client): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PRISMA_MIGRATE_LOCK]);
+    if (rows[0]?.locked) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export type MigrateOptions = {
   /** A PostgreSQL duration such as "5s" or "500ms"; MIGRATION_LOCK_TIMEOUT by default. */
   lockTimeout?: string;
@@ -76,7 +92,7 @@ export async function applyMigrations(
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK]);
+    await takeMigrationLock(client);
     // Set after the advisory lock, so that runs still queue behind each other.
     await client.query("SELECT set_config('lock_timeout', $1, false)", [lockTimeout]);
     await client.query(CREATE_TABLE);
