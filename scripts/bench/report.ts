@@ -85,7 +85,7 @@ async function reportPlans(url: string, db: Db, caller: Caller, cursor: string |
   const plans: ReportPlan[] = [];
   for (const [endpoint, run] of calls) {
     const statements = await captureSql(url, run);
-    const main = statements.filter((q) => /session_handoffs/.test(q.sql)).sort((a, b) => b.sql.length - a.sql.length);
+    const main = statements.filter((q) => /session_handoffs|handoff_first_actions/.test(q.sql)).sort((a, b) => b.sql.length - a.sql.length);
     for (const q of endpoint.startsWith("handoffs") ? main : main.slice(0, 1)) {
       const e = await explainWithApp(db, q);
       plans.push({ endpoint, sql: q.sql, executionMs: e.executionMs, text: e.text });
