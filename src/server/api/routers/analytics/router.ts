@@ -11,6 +11,8 @@ import { escalationsBreakdown } from "./breakdown.handler";
 import { ZHandoffsCsvInput, ZHandoffsInput, ZHandoffsOutput } from "./handoffs.types";
 import { escalationsHandoffs } from "./handoffs.handler";
 import { escalationsHandoffsCsv } from "./handoffs-csv.handler";
+import { ZLocalRangeInput, ZLocalRangeOutput } from "./local-range.types";
+import { localRange } from "./local-range.handler";
 
 export const ESCALATIONS_PATH = escalationsMeta.openapi.path;
 
@@ -59,6 +61,12 @@ export const analyticsRouter = createTRPCRouter({
     .input(ZHandoffsInput)
     .output(ZHandoffsOutput)
     .query(({ ctx, input }) => escalationsHandoffs(ctx.db, ctx.caller.accountId, input)),
+
+  /** The analytics page's date inputs: two local dates → the report's from/to (no REST route). */
+  localRange: reportProcedure
+    .input(ZLocalRangeInput)
+    .output(ZLocalRangeOutput)
+    .query(({ ctx, input }) => localRange(ctx.db, ctx.caller.accountId, input)),
 });
 
 /**
