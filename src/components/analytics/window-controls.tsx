@@ -4,6 +4,7 @@ import { PERIODS, type Period } from "@/server/api/routers/analytics/period.type
 import { MAX_WINDOW_DAYS } from "@/server/api/routers/analytics/window.types";
 import { RadioToggle } from "@/components/ui/radio-toggle";
 import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/text-input";
 import { rangeDays, type Bucket, type ReportWindow } from "./report-state";
 
 type WindowChoice = Period | "custom";
@@ -103,30 +104,24 @@ function RangeForm({
         if (!p) onApply(from, to);
       }}
     >
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        First day
-        <input
-          type="date"
-          name="from"
-          value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? errorId : undefined}
-          className="rounded-md border border-border bg-canvas px-2 py-1 text-sm text-ink"
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium text-muted">
-        Last day
-        <input
-          type="date"
-          name="to"
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? errorId : undefined}
-          className="rounded-md border border-border bg-canvas px-2 py-1 text-sm text-ink"
-        />
-      </label>
+      <LabelledInput
+        label="First day"
+        type="date"
+        name="from"
+        value={from}
+        onChange={(e) => setFrom(e.target.value)}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? errorId : undefined}
+      />
+      <LabelledInput
+        label="Last day"
+        type="date"
+        name="to"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? errorId : undefined}
+      />
       <Button type="submit">Apply</Button>
       <p className="basis-full text-xs text-muted">
         Whole days{timeZone ? ` in ${timeZone}` : " in the account's time zone"}, both included; a range ending today ends now.
