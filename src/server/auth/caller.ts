@@ -10,13 +10,13 @@
  *    role change or removal takes effect on the next call.
  */
 import { parse as parseCookies } from "cookie";
-import { decode } from "next-auth/jwt";
 import type { Db } from "@/server/db/client";
 import { callerFromUser, type Caller } from "./roles";
 import { hashApiKey, parseBearer } from "./api-keys";
 import { secureCookiesEnabled } from "./cookies";
 import { isApiKeyScope } from "./scopes";
 import { authSecret } from "./secret";
+import { decodeSessionToken } from "./session-token";
 
 export type ResolvedCaller = { caller: Caller | null; authFailure?: string };
 
@@ -43,7 +43,7 @@ export async function resolveCaller(db: Db, headers: Headers): Promise<ResolvedC
 export async function resolveSessionUser(db: Db, headers: Headers): Promise<Caller | null> {
   const token = sessionToken(headers);
   if (!token) return null;
-  const jwt = await decode({ token, secret: authSecret() }).catch(() => null);
+  const jwt = await decodeSessionToken(token, authSecret());
   if (!jwt?.sub) return null;
   const user = await db.user.findUnique({ where: { id: jwt.sub }, select: callerUserSelect });
   return user ? callerFromUser(user) : null;

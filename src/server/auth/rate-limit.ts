@@ -41,11 +41,24 @@ function limiters(): Limiters {
   const env = loadEnv();
   // A small pool of its own: limits are checked before the request's real
   // work, and must not queue behind it for a connection.
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 3, connectionTimeoutMillis: 5_000 });
+  // Its commits do not wait for the WAL to reach disk (synchronous_commit=off,
+  // for these connections only): a count is one upsert per API request, and
+  // waiting for the flush was most of its time. A crash of PostgreSQL can lose
+  // the last fraction of a second of counts (at most 3 × wal_writer_delay), so
+  // a key could then make a few more requests in that window; it can never
+  // read or change data it could not otherwise. A pooler that drops startup
+  // options merely leaves the default.
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL, max: 3, connectionTimeoutMillis: 5_000, options: "-c synchronous_commit=off",
+  });
   pool.on("error", (error) => console.error("Rate-limit pool error:", error.message));
   const limiter = (keyPrefix: string, points: number, duration: number) =>
     new RateLimiterPostgres({
       storeClient: pool, storeType: "pool", tableName: TABLE, tableCreated: true, keyPrefix, points, duration,
+      // Once a key is over its limit, this instance refuses it from memory
+      // until its window ends (the same end the shared count has), instead of
+      // a database round trip per refused request.
+      inMemoryBlockOnConsumed: points + 1,
     });
   store.flowpilotRateLimiters = {
     pool,
