@@ -4,6 +4,7 @@
  * client or the browser would: URL, headers, status, JSON body.
  */
 import { createServer, type Server } from "node:http";
+import { afterAll, beforeAll } from "vitest";
 import type { AddressInfo } from "node:net";
 import { createServerAdapter } from "@whatwg-node/server";
 import { createRestHandler, handleRestRequest, type RestHandlerOptions } from "@/server/api/rest/handler";
@@ -66,5 +67,34 @@ export async function startRestServer(options?: RestHandlerOptions): Promise<Res
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
       }),
+  };
+}
+
+/**
+ * The suite's REST server: started before its first test and closed after
+ * its last. Use it at the top of a test file instead of writing the hooks.
+ */
+export function restServerForSuite(options?: RestHandlerOptions): RestServer {
+  let started: RestServer | undefined;
+  beforeAll(async () => {
+    started = await startRestServer(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const live = () => {
+    if (!started) throw new Error("the suite's REST server starts in beforeAll; call it from a test");
+    return started;
+  };
+  return {
+    get origin() {
+      return live().origin;
+    },
+    get server() {
+      return live().server;
+    },
+    get: (path, token) => live().get(path, token),
+    request: (path, init) => live().request(path, init),
+    close: () => live().close(),
   };
 }

@@ -5,23 +5,17 @@
  * database's now() and well inside or outside the windows, so the few
  * milliseconds between inserting and asking cannot change a result.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { testDb } from "../../support/db";
 import { addHandoff, addSession, addStep, after, ago, buildWorld, dbNow, secondsInMs, type WorldWithKey } from "../../support/world";
-import { startRestServer, type RestServer } from "../../support/rest-server";
+import { restServerForSuite } from "../../support/rest-server";
 
 type Actor = WorldWithKey;
 type Outcome = { status: number; body: Record<string, unknown>; cause?: unknown };
 
-let rest: RestServer;
-beforeAll(async () => {
-  rest = await startRestServer();
-});
-afterAll(async () => {
-  await rest.close();
-});
+const rest = restServerForSuite();
 
 const transports = {
   createCaller: async (actor: Actor, period?: string): Promise<Outcome> => {

@@ -9,7 +9,7 @@ import { createDb, type Db } from "@/server/db/client";
 import { createContext } from "@/server/api/context";
 import { testDb } from "../../support/db";
 import { addApiKey, buildWorld } from "../../support/world";
-import { startRestServer, type RestServer } from "../../support/rest-server";
+import { restServerForSuite, startRestServer, type RestServer } from "../../support/rest-server";
 import { startDbRelay, type DbRelay } from "../../support/db-relay";
 
 const PATH = "/api/v1/analytics/flowpilot/escalations";
@@ -35,13 +35,7 @@ function expectNoInternals(text: string) {
 }
 
 const db = testDb();
-let rest: RestServer;
-beforeAll(async () => {
-  rest = await startRestServer();
-});
-afterAll(async () => {
-  await rest.close();
-});
+const rest = restServerForSuite();
 
 describe("200", () => {
   it("has exactly the contract's fields, as JSON numbers, strings and nulls", async () => {

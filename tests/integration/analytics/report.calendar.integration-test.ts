@@ -84,21 +84,29 @@ describe("day buckets in America/New_York", () => {
       { at: "2026-11-01T04:00:00.000000Z" }, // Sunday 00:00 EDT
       { at: "2026-11-02T04:59:59.999999Z" }, // Sunday 23:59:59.999999 EST
     ], "America/New_York");
-    const spring = await world.trpc.analytics.escalationsSeries({ from: "2026-03-07T12:00:00Z", to: "2026-03-09T12:00:00Z" });
-    expect(shape(spring.buckets)).toEqual([
-      ["2026-03-07", "2026-03-07T12:00:00.000Z", "2026-03-08T05:00:00.000Z", 1],
-      ["2026-03-08", "2026-03-08T05:00:00.000Z", "2026-03-09T04:00:00.000Z", 1],
-      ["2026-03-09", "2026-03-09T04:00:00.000Z", "2026-03-09T12:00:00.000Z", 0],
-    ]);
-    expect(hours(spring.buckets[1]!)).toBe(23);
-
-    const autumn = await world.trpc.analytics.escalationsSeries({ from: "2026-10-31T12:00:00Z", to: "2026-11-02T12:00:00Z" });
-    expect(shape(autumn.buckets)).toEqual([
-      ["2026-10-31", "2026-10-31T12:00:00.000Z", "2026-11-01T04:00:00.000Z", 0],
-      ["2026-11-01", "2026-11-01T04:00:00.000Z", "2026-11-02T05:00:00.000Z", 2],
-      ["2026-11-02", "2026-11-02T05:00:00.000Z", "2026-11-02T12:00:00.000Z", 0],
-    ]);
-    expect(hours(autumn.buckets[1]!)).toBe(25);
+    const changes = [
+      {
+        from: "2026-03-07T12:00:00Z", to: "2026-03-09T12:00:00Z", middleHours: 23,
+        buckets: [
+          ["2026-03-07", "2026-03-07T12:00:00.000Z", "2026-03-08T05:00:00.000Z", 1],
+          ["2026-03-08", "2026-03-08T05:00:00.000Z", "2026-03-09T04:00:00.000Z", 1],
+          ["2026-03-09", "2026-03-09T04:00:00.000Z", "2026-03-09T12:00:00.000Z", 0],
+        ],
+      },
+      {
+        from: "2026-10-31T12:00:00Z", to: "2026-11-02T12:00:00Z", middleHours: 25,
+        buckets: [
+          ["2026-10-31", "2026-10-31T12:00:00.000Z", "2026-11-01T04:00:00.000Z", 0],
+          ["2026-11-01", "2026-11-01T04:00:00.000Z", "2026-11-02T05:00:00.000Z", 2],
+          ["2026-11-02", "2026-11-02T05:00:00.000Z", "2026-11-02T12:00:00.000Z", 0],
+        ],
+      },
+    ];
+    for (const change of changes) {
+      const series = await world.trpc.analytics.escalationsSeries({ from: change.from, to: change.to });
+      expect(shape(series.buckets)).toEqual(change.buckets);
+      expect(hours(series.buckets[1]!)).toBe(change.middleHours);
+    }
   });
 });
 

@@ -11,7 +11,7 @@
  *     in order.
  * Seeds are fixed, so a failure names a reproducible data set.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { seededRandom } from "@/ops/seed/demo";
@@ -28,20 +28,14 @@ import {
   BAND_LIMITS_S, compareGroups, pageOrder, referenceBands, referenceBuckets, referenceRows, referenceWindowStats,
   secondsTextToUs, usToSeconds, type RefFilters, type RefRow, type RefWindow, type ReportHandoff,
 } from "../../support/report-reference";
-import { startRestServer, type RestServer } from "../../support/rest-server";
+import { restServerForSuite } from "../../support/rest-server";
 
 const db = testDb();
 const SECOND = 1_000_000n;
 const DAY = 86_400n * SECOND;
 const ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"];
 
-let rest: RestServer;
-beforeAll(async () => {
-  rest = await startRestServer();
-});
-afterAll(async () => {
-  await rest.close();
-});
+const rest = restServerForSuite();
 
 type Data = {
   accountId: string;

@@ -4,11 +4,11 @@
  * shared parameters and of each endpoint's own parameters is a 422 whose
  * detail names the rule; the CSV is RFC 4180 with formulas neutralised.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
 import { testDb } from "../../support/db";
 import { addMember, buildWorld, insertHandoffs, insertSessions, insertSteps } from "../../support/world";
-import { startRestServer, type RestServer } from "../../support/rest-server";
+import { restServerForSuite } from "../../support/rest-server";
 import { WINDOW_RULES } from "@/server/api/routers/analytics/window.types";
 import { HANDOFF_COLUMNS, HANDOFF_RULES } from "@/server/api/routers/analytics/handoffs.types";
 
@@ -17,13 +17,7 @@ const ENDPOINTS = ["", "/series", "/distribution", "/breakdown?by=engineer", "/h
 const withQuery = (endpoint: string, query: string) => `${BASE}${endpoint}${endpoint.includes("?") ? "&" : "?"}${query}`;
 
 const db = testDb();
-let rest: RestServer;
-beforeAll(async () => {
-  rest = await startRestServer();
-});
-afterAll(async () => {
-  await rest.close();
-});
+const rest = restServerForSuite();
 
 const future = new Date(Date.now() + 3_600_000).toISOString();
 const SHARED_RULES: [query: string, detail: string][] = [

@@ -3,13 +3,13 @@
  * them over real HTTP: statuses, bodies, the OpenAPI document, and the
  * cross-site refusal for cookie-authenticated writes.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { encode } from "next-auth/jwt";
 import { testDb } from "../../support/db";
 import { buildWorld } from "../../support/world";
 import { createApiKey } from "@/server/auth/api-key-store";
 import type { AccountRole } from "@/server/auth/roles";
-import { startRestServer, type RestServer } from "../../support/rest-server";
+import { restServerForSuite } from "../../support/rest-server";
 import { PAST, REFUSED_TIMINGS } from "../../support/savings";
 import { authSecret } from "@/server/auth/secret";
 
@@ -17,13 +17,7 @@ const db = testDb();
 const BASELINE = "/api/v1/analytics/flowpilot/baseline";
 const SAVINGS = "/api/v1/analytics/flowpilot/savings";
 
-let rest: RestServer;
-beforeAll(async () => {
-  rest = await startRestServer();
-});
-afterAll(async () => {
-  await rest.close();
-});
+const rest = restServerForSuite();
 
 type Call = { method?: string; body?: unknown; raw?: string; token?: string; cookieUser?: string; headers?: Record<string, string> };
 
