@@ -36,11 +36,6 @@ export default function DistributionChart({
         <BarChart
           data={points}
           margin={{ top: 20, right: 4, bottom: 0, left: 0 }}
-          onClick={(state) => {
-            const index = Number(state?.activeTooltipIndex);
-            if (Number.isInteger(index) && index >= 0 && index < points.length) onSelect(index);
-          }}
-          style={{ cursor: "pointer" }}
         >
           <CartesianGrid stroke="var(--color-border)" vertical={false} />
           <XAxis dataKey="label" stroke="var(--color-muted)" fontSize={11} interval={0} />
@@ -59,7 +54,7 @@ export default function DistributionChart({
               );
             }}
           />
-          <Bar dataKey="count" name="Handoffs" isAnimationActive={false}>
+          <Bar dataKey="count" name="Handoffs" isAnimationActive={false} cursor="pointer" onClick={(_bar, index) => onSelect(index)}>
             {points.map((p) => (
               <Cell key={p.label} fill={p.target ? "var(--color-success)" : "var(--color-accent)"} />
             ))}

@@ -54,8 +54,10 @@ export function EscalationsAnalytics({ canSeeMetric }: { canSeeMetric: boolean }
   const go = useCallback(
     (next: ReportState, how: "push" | "replace" = "replace") => {
       const url = `${pathname}?${reportSearch(next)}`;
-      if (how === "push") window.history.pushState(window.history.state, "", url);
-      else window.history.replaceState(window.history.state, "", url);
+      // No state object of our own: Next syncs useSearchParams only for calls
+      // that do not carry its internal history state (it ignores its own).
+      if (how === "push") window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
     },
     [pathname],
   );
