@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { LabelledInput } from "@/components/ui/text-input";
+import { ENGINEER_NAME_MAX, NOTE_MAX } from "@/server/savings/timing-rules";
 
 /** Elapsed time as a stopwatch shows it: "02:03.4", "1:02:03.4". */
 export function formatStopwatch(seconds: number): string {
@@ -91,20 +92,19 @@ export function Stopwatch({
         works too. A running stopwatch survives a reload of this page.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
-        <LabelledInput
-          label="Engineer (optional)"
-          value={engineerName}
-          onChange={(e) => onEngineerName(e.target.value)}
-          maxLength={200}
-          autoComplete="off"
-        />
-        <LabelledInput
-          label="Note (optional)"
-          value={note}
-          onChange={(e) => onNote(e.target.value)}
-          maxLength={2000}
-          autoComplete="off"
-        />
+        {[
+          { label: "Engineer (optional)", value: engineerName, onChange: onEngineerName, maxLength: ENGINEER_NAME_MAX },
+          { label: "Note (optional)", value: note, onChange: onNote, maxLength: NOTE_MAX },
+        ].map((field) => (
+          <LabelledInput
+            key={field.label}
+            label={field.label}
+            value={field.value}
+            onChange={(e) => field.onChange(e.target.value)}
+            maxLength={field.maxLength}
+            autoComplete="off"
+          />
+        ))}
       </div>
       <div aria-live="polite" className="text-sm">
         {error ? (
