@@ -1,7 +1,9 @@
 import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
 import { cardNumbers, restMetric, scrollsSideways } from "./support/escalations";
-import { formatDuration } from "../src/lib/format";
+import { describeChange, formatDayLabel, formatDuration } from "../src/lib/format";
+import type { TEscalationsResponse } from "../src/server/api/routers/analytics/escalations.types";
+import type { TSeriesOutput } from "../src/server/api/routers/analytics/series.types";
 
 test.describe("the escalation queue", () => {
   test("the stat-card shows the same 30-day numbers as the REST endpoint", async ({ page }) => {
@@ -9,19 +11,32 @@ test.describe("the escalation queue", () => {
     await signInAs(page, DEMO.engineer);
     await page.goto("/queue");
     await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible();
-    const card = await cardNumbers(page);
+    const numbers = await cardNumbers(page);
     const rest = await restMetric(page, "30d");
+    const card = page.getByTestId("stat-card");
 
     expect(rest.n_handoffs_claimed).toBeGreaterThan(0);
-    expect(card.claimed).toBe(rest.n_handoffs_claimed);
-    expect(card.withAction).toBe(rest.n_handoffs_with_action);
-    expect(card.median).toBe(formatDuration(rest.median_seconds_to_first_action));
-    expect(card.medianSeconds).toBe(String(rest.median_seconds_to_first_action));
-    expect(card.p95).toBe(formatDuration(rest.p95_seconds_to_first_action));
-    expect(card.p95Seconds).toBe(String(rest.p95_seconds_to_first_action));
+    expect(numbers.claimed).toBe(rest.n_handoffs_claimed);
+    expect(numbers.withAction).toBe(rest.n_handoffs_with_action);
+    expect(numbers.median).toBe(formatDuration(rest.median_seconds_to_first_action));
+    expect(numbers.medianSeconds).toBe(String(rest.median_seconds_to_first_action));
+    expect(numbers.p95).toBe(formatDuration(rest.p95_seconds_to_first_action));
+    expect(numbers.p95Seconds).toBe(String(rest.p95_seconds_to_first_action));
 
     await expect(page.getByTestId("open-handoff").first()).toBeVisible();
-    await page.screenshot({ path: "docs/screenshots/queue.png" });
+
+    // The change against the previous 30 days, from the same endpoint's compare=previous.
+    const compared = await page.request.get("/api/v1/analytics/flowpilot/escalations?period=30d&compare=previous");
+    const previous = ((await compared.json()) as TEscalationsResponse).previous!;
+    const change = describeChange(rest.median_seconds_to_first_action, previous.median_seconds_to_first_action);
+    await expect(card.getByTestId("stat-change")).toHaveAttribute("data-change", change.kind);
+    if (change.kind === "better" || change.kind === "worse") await expect(card.getByTestId("stat-change")).toContainText(change.percent);
+    // The sparkline: the series' last 14 daily medians, drawn once its chart has loaded.
+    const series = await page.request.get("/api/v1/analytics/flowpilot/escalations/series?period=30d&bucket=day");
+    const days = ((await series.json()) as TSeriesOutput).buckets.slice(-14);
+    const spark = card.getByTestId("stat-sparkline");
+    await expect(spark).toHaveAttribute("aria-label", new RegExp(`^Daily median, last 14 days: ${formatDayLabel(days[0]!.label)} `));
+    await expect(spark.locator(".recharts-line-curve")).toBeVisible();
 
     // The definition is one keyboard press away.
     const info = page.getByRole("button", { name: "What this measures" });

@@ -78,3 +78,32 @@ export function formatTimestamp(iso: string): string {
   const time = d.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC" });
   return `${date}, ${time} UTC`;
 }
+
+/** How a number moved against its previous period, for a metric where lower is better. */
+export type Change =
+  | { kind: "better" | "worse"; percent: string }
+  | { kind: "same" }
+  /** No comparison: either side has no value, or the previous one is zero (no percentage of nothing). */
+  | { kind: "none" };
+
+/**
+ * The change from `previous` to `current` as a whole-number percentage
+ * ("12%"), for lower-is-better times. Both numbers come from the server as
+ * they are; this only compares them for display.
+ */
+export function describeChange(current: number | null | undefined, previous: number | null | undefined): Change {
+  if (current == null || previous == null || !Number.isFinite(current) || !Number.isFinite(previous) || previous <= 0) {
+    return { kind: "none" };
+  }
+  const pct = Math.round((Math.abs(current - previous) / previous) * 100);
+  if (pct === 0) return { kind: "same" };
+  return { kind: current < previous ? "better" : "worse", percent: `${pct.toLocaleString("en-US")}%` };
+}
+
+/** A calendar date label (YYYY-MM-DD) as "16 Nov", without reinterpreting it in the browser's zone. */
+export function formatDayLabel(label: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(label);
+  if (!match) return label;
+  const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return d.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+}

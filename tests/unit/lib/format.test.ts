@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  describeChange,
   formatAge,
   formatCount,
+  formatDayLabel,
   formatDuration,
   formatRate,
   formatSecondsExact,
@@ -80,5 +82,30 @@ describe("other formats", () => {
   it("renders timestamps in UTC whatever the machine's zone", () => {
     expect(formatTimestamp("2026-11-27T14:05:09.000Z")).toBe("27 Nov 2026, 14:05 UTC");
     expect(formatTimestamp("not a date")).toBe("—");
+  });
+});
+
+describe("describeChange", () => {
+  it("calls a lower time better and a higher one worse, as a whole percentage", () => {
+    expect(describeChange(90, 120)).toEqual({ kind: "better", percent: "25%" });
+    expect(describeChange(150, 120)).toEqual({ kind: "worse", percent: "25%" });
+    expect(describeChange(2_400, 100)).toEqual({ kind: "worse", percent: "2,300%" });
+  });
+  it("says the same when the change rounds to 0%", () => {
+    expect(describeChange(100.2, 100)).toEqual({ kind: "same" });
+  });
+  it("has nothing to compare when a side has no value or the previous one is zero", () => {
+    expect(describeChange(null, 100)).toEqual({ kind: "none" });
+    expect(describeChange(100, null)).toEqual({ kind: "none" });
+    expect(describeChange(100, undefined)).toEqual({ kind: "none" });
+    expect(describeChange(100, 0)).toEqual({ kind: "none" });
+  });
+});
+
+describe("formatDayLabel", () => {
+  it("shows a calendar date as day and month, in no time zone", () => {
+    expect(formatDayLabel("2026-11-16")).toBe("16 Nov");
+    expect(formatDayLabel("2026-01-01")).toBe("1 Jan");
+    expect(formatDayLabel("week 3")).toBe("week 3");
   });
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { api, HydrateClient } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { can } from "@/server/auth/policy";
-import { QUEUE_CARD_PERIOD } from "@/server/api/routers/analytics/escalations.types";
+import { CARD_METRIC_INPUT, CARD_SERIES_INPUT } from "./card-inputs";
 import { QueueView } from "./queue-view";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -15,7 +15,8 @@ export default async function QueuePage() {
   await Promise.all([
     api.queue.open.prefetch(),
     api.queue.recentClaims.prefetch(),
-    canSeeMetric ? api.analytics.escalations.prefetch({ period: QUEUE_CARD_PERIOD }) : null,
+    canSeeMetric ? api.analytics.escalations.prefetch(CARD_METRIC_INPUT) : null,
+    canSeeMetric ? api.analytics.escalationsSeries.prefetch(CARD_SERIES_INPUT) : null,
   ]);
   return (
     <HydrateClient>

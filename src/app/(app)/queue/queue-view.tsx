@@ -3,8 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api, type RouterOutputs } from "@/trpc/react";
-import { QUEUE_CARD_PERIOD } from "@/server/api/routers/analytics/escalations.types";
-import { StatCard, type StatCardState } from "@/components/escalations/stat-card";
+import { StatCard, SPARKLINE_DAYS, type StatCardState, type StatCardTrend } from "@/components/escalations/stat-card";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PriorityBadge } from "@/components/ui/priority-badge";
@@ -12,6 +11,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatAge, formatCount, formatDuration } from "@/lib/format";
 import { errorDetail, isForbidden, type QueryView } from "@/lib/trpc-error";
+import { CARD_METRIC_INPUT, CARD_SERIES_INPUT } from "./card-inputs";
 
 type OpenHandoff = RouterOutputs["queue"]["open"]["handoffs"][number];
 type RecentClaim = RouterOutputs["queue"]["recentClaims"]["claims"][number];
@@ -21,13 +21,14 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
   const router = useRouter();
   const open = api.queue.open.useQuery();
   const recent = api.queue.recentClaims.useQuery();
-  const metric = api.analytics.escalations.useQuery({ period: QUEUE_CARD_PERIOD }, { enabled: canSeeMetric, retry: false });
+  const metric = api.analytics.escalations.useQuery(CARD_METRIC_INPUT, { enabled: canSeeMetric, retry: false });
+  const series = api.analytics.escalationsSeries.useQuery(CARD_SERIES_INPUT, { enabled: canSeeMetric, retry: false });
   const [conflict, setConflict] = useState<string | null>(null);
 
   const claim = api.queue.claim.useMutation({
     onMutate: () => setConflict(null),
     onSuccess: async (claimed) => {
-      await Promise.all([utils.queue.invalidate(), utils.analytics.escalations.invalidate()]);
+      await Promise.all([utils.queue.invalidate(), utils.analytics.escalations.invalidate(), utils.analytics.escalationsSeries.invalidate()]);
       router.push(`/sessions/${claimed.sessionId}`);
     },
     onError: async (error) => {
@@ -46,6 +47,18 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
           : { status: "error", message: errorDetail(metric.error), onRetry: () => void metric.refetch() }
         : { status: "loading" };
 
+  // The series' last daily buckets as the server computed them; the card only draws them.
+  const trend: StatCardTrend = series.data
+    ? {
+        status: "ready",
+        points: series.data.buckets
+          .slice(-SPARKLINE_DAYS)
+          .map((b) => ({ label: b.label, median_seconds: b.median_seconds_to_first_action })),
+      }
+    : series.error
+      ? { status: "error" }
+      : { status: "loading" };
+
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -58,7 +71,7 @@ export function QueueView({ canClaim, canSeeMetric }: { canClaim: boolean; canSe
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:grid-rows-[auto_1fr]">
         {/* First in the document so a phone shows the numbers before the list. */}
         <div className="min-w-0 lg:col-start-2 lg:row-start-1">
-          <StatCard state={cardState} period={QUEUE_CARD_PERIOD} />
+          <StatCard state={cardState} period={CARD_METRIC_INPUT.period} trend={trend} />
         </div>
 
         <section
@@ -216,7 +229,11 @@ function RecentRow({ claim: c }: { claim: RecentClaim }) {
         </Link>
       </div>
       <p className="text-xs text-muted">
-        {c.claimedByMe ? "You" : (c.claimedByName ?? "A former member")} · {formatAge(c.claimAgeSeconds)} ·{" "}
+        {c.claimedByMe ? "You" : (c.claimedByName ?? "A former member")} ·{" "}
+        <time dateTime={c.claimedAt} title={c.claimedAt}>
+          {formatAge(c.claimAgeSeconds)}
+        </time>{" "}
+        ·{" "}
         {c.secondsToFirstAction === null ? (
           <span className="text-warning">awaiting first action</span>
         ) : (

@@ -110,4 +110,100 @@ describe("StatCard", () => {
     expect(screen.getByTestId("stat-empty").textContent).toBe("No claimed escalations in the last 7 days.");
     expect(screen.getByRole("link").getAttribute("href")).toBe("/analytics/escalations?period=7d");
   });
+
+  describe("change against the previous period", () => {
+    const previous = (median: number | null) => ({
+      window_start: "2026-09-28T12:00:00.000Z", window_end: "2026-10-28T12:00:00.000Z",
+      n_handoffs_claimed: 4, n_handoffs_with_action: 4, n_within_target: null,
+      avg_seconds_to_first_action: median, median_seconds_to_first_action: median, p95_seconds_to_first_action: median,
+      target_seconds: null,
+    });
+
+    it("shows a lower median as better, in words as well as colour", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data({ previous: previous(120) }) }} />);
+      const change = screen.getByTestId("stat-change");
+      expect(change.dataset.change).toBe("better");
+      expect(change.textContent).toBe("↓ 25% faster than the previous 30 days (2m), better");
+      expect(change.querySelector(".text-success")).not.toBeNull();
+    });
+
+    it("shows a higher median as worse", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data({ previous: previous(60) }) }} />);
+      const change = screen.getByTestId("stat-change");
+      expect(change.dataset.change).toBe("worse");
+      expect(change.textContent).toBe("↑ 50% slower than the previous 30 days (1m), worse");
+      expect(change.querySelector(".text-danger")).not.toBeNull();
+    });
+
+    it("says the same when the medians match", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data({ previous: previous(90) }) }} />);
+      expect(screen.getByTestId("stat-change").textContent).toBe("→ Same as the previous 30 days (1m 30s)");
+    });
+
+    it("says there is nothing to compare with when the previous window has no median", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data({ previous: previous(null) }) }} />);
+      const change = screen.getByTestId("stat-change");
+      expect(change.dataset.change).toBe("none");
+      expect(change.textContent).toBe("No median for the previous 30 days to compare with");
+    });
+
+    it("shows no change line when the response has no previous window", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data() }} />);
+      expect(screen.queryByTestId("stat-change")).toBeNull();
+    });
+  });
+
+  describe("within target", () => {
+    it("shows the share and count of actions within the account's target", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data({ target_seconds: 900, n_within_target: 1 }) }} />);
+      expect(screen.getByTestId("stat-within-target").textContent).toBe("50% within the 15m target (1 of 2)");
+    });
+
+    it("is absent when the account has no target", () => {
+      render(<StatCard period="30d" state={{ status: "ready", data: data() }} />);
+      expect(screen.queryByTestId("stat-within-target")).toBeNull();
+    });
+  });
+
+  describe("sparkline", () => {
+    const ready = { status: "ready", data: data() } as const;
+    const points = [
+      { label: "2026-11-14", median_seconds: 60 },
+      { label: "2026-11-15", median_seconds: null },
+      { label: "2026-11-16", median_seconds: 95 },
+    ];
+
+    it("describes every day's median in its text alternative, gaps included", () => {
+      render(<StatCard period="30d" state={ready} trend={{ status: "ready", points }} />);
+      const spark = screen.getByRole("img");
+      expect(spark.dataset.testid).toBe("stat-sparkline");
+      expect(spark.getAttribute("aria-label")).toBe(
+        "Daily median, last 3 days: 14 Nov 1m, 15 Nov no action, 16 Nov 1m 35s",
+      );
+    });
+
+    it("shows a placeholder while the days load", () => {
+      render(<StatCard period="30d" state={ready} trend={{ status: "loading" }} />);
+      expect(screen.queryByTestId("stat-sparkline")).toBeNull();
+      expect(screen.getByTestId("stat-median").textContent).toBe("1m 30s");
+    });
+
+    it("says so when the days cannot be loaded, and keeps the numbers", () => {
+      render(<StatCard period="30d" state={ready} trend={{ status: "error" }} />);
+      expect(screen.getByTestId("stat-sparkline-error").textContent).toBe("Daily trend unavailable");
+      expect(screen.getByTestId("stat-median").textContent).toBe("1m 30s");
+    });
+
+    it("draws nothing when no day has an action", () => {
+      const quiet = points.map((p) => ({ ...p, median_seconds: null }));
+      render(<StatCard period="30d" state={ready} trend={{ status: "ready", points: quiet }} />);
+      expect(screen.getByTestId("stat-sparkline-empty").textContent).toBe("No actions in the last 3 days");
+      expect(screen.queryByRole("img")).toBeNull();
+    });
+
+    it("is not shown before the numbers, nor for viewers", () => {
+      render(<StatCard period="30d" state={{ status: "forbidden" }} trend={{ status: "ready", points }} />);
+      expect(screen.queryByTestId("stat-sparkline")).toBeNull();
+    });
+  });
 });
