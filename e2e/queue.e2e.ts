@@ -110,7 +110,7 @@ test.describe("the escalation queue", () => {
     await expect(page.getByTestId("queue-viewer-note")).toBeVisible();
     // The nav offers only what a viewer can use.
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link")).toHaveText(["Queue", "API docs"]);
+    await expect(nav.getByRole("link")).toHaveText(["Queue", "Settings", "API docs"]);
 
     // A claimed session opens for reading, without the note form.
     await page.getByTestId("recent-claim").first().getByRole("link").click();

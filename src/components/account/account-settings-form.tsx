@@ -1,72 +1,164 @@
 "use client";
-/** The account's time zone and first-action target: editable by owners and admins, read-only for others. */
+/**
+ * The account's time zone and first-action target: a form for owners and
+ * admins, the same values as plain text for everyone else.
+ */
 import { useId, useState } from "react";
 import { api } from "@/trpc/react";
-import { Notice } from "@/components/ui/notice";
+import { Button } from "@/components/ui/button";
+import { QueryState } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDuration } from "@/lib/format";
+import { errorDetail } from "@/lib/trpc-error";
 import type { TAccountSettingsOutput } from "@/server/api/routers/account/settings.types";
 
-const inputClass = "mt-1 block w-full rounded-md border border-border bg-canvas px-3 py-2 text-base disabled:opacity-70";
+const inputClass = "mt-1 block w-full rounded-md border border-border bg-canvas px-3 py-2 text-base";
 
 export function AccountSettingsForm() {
   const settings = api.account.settings.useQuery();
-  if (settings.isPending) return <Skeleton className="h-40 w-full" />;
-  if (settings.isError) {
-    return <Notice tone="danger">Could not load the account settings: {settings.error.message}</Notice>;
-  }
-  return <SettingsEditor settings={settings.data} />;
+  return (
+    <QueryState
+      query={settings}
+      loading={<SettingsSkeleton />}
+      errorFallback="The account settings could not be loaded."
+    >
+      {(data) => (data.can_edit ? <SettingsEditor settings={data} /> : <SettingsReadOnly settings={data} />)}
+    </QueryState>
+  );
+}
+
+function SettingsSkeleton() {
+  return (
+    <div aria-busy="true" className="rounded-lg border border-border bg-surface p-4">
+      <span className="sr-only">Loading the account settings…</span>
+      <Skeleton className="h-32 w-full" />
+    </div>
+  );
+}
+
+function targetWords(seconds: number | null): string {
+  return seconds === null ? "No target" : `${formatDuration(seconds)} (${seconds.toLocaleString("en-US")} seconds)`;
+}
+
+/** What engineers and viewers see: the values, and who can change them. */
+export function SettingsReadOnly({ settings }: { settings: TAccountSettingsOutput }) {
+  return (
+    <section
+      aria-label="Account settings"
+      data-testid="account-settings-readonly"
+      className="space-y-4 rounded-lg border border-border bg-surface p-4"
+    >
+      <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">
+        <dt className="text-sm font-medium">Time zone</dt>
+        <dd data-testid="setting-time-zone" className="text-sm">
+          {settings.time_zone}
+        </dd>
+        <dt className="text-sm font-medium">Target for time to first action</dt>
+        <dd data-testid="setting-target" className="text-sm">
+          {targetWords(settings.first_action_target_seconds)}
+        </dd>
+      </dl>
+      <p className="text-sm text-muted">Only owners and admins can change these settings.</p>
+    </section>
+  );
 }
 
 function SettingsEditor({ settings }: { settings: TAccountSettingsOutput }) {
   const utils = api.useUtils();
-  const [timeZone, setTimeZone] = useState(settings.time_zone);
-  const [target, setTarget] = useState(settings.first_action_target_seconds?.toString() ?? "");
-  const [saved, setSaved] = useState(false);
-  const zoneId = useId();
-  const targetId = useId();
-  const errorId = useId();
+  const zones = api.account.timeZones.useQuery(undefined, { staleTime: Infinity });
   const update = api.account.updateSettings.useMutation({
     onSuccess: (data) => {
       utils.account.settings.setData(undefined, data);
-      setSaved(true);
+      // Every report number depends on the target and the calendar's zone.
+      void utils.analytics.invalidate();
     },
   });
-  const canEdit = settings.can_edit;
-  const error = update.error?.shape?.detail ?? update.error?.message ?? null;
+  return (
+    <SettingsEditorView
+      settings={settings}
+      timeZones={zones.data?.time_zones}
+      timeZonesFailed={zones.isError}
+      saving={update.isPending}
+      saved={update.isSuccess}
+      error={update.error ? errorDetail(update.error) : null}
+      onEdit={() => update.reset()}
+      onSave={(values) => update.mutate(values)}
+    />
+  );
+}
+
+export type SettingsValues = { time_zone: string; first_action_target_seconds: number | null };
+
+/** The owners' and admins' form, props only: the container above wires it to tRPC. */
+export function SettingsEditorView({
+  settings,
+  timeZones,
+  timeZonesFailed,
+  saving,
+  saved,
+  error,
+  onEdit,
+  onSave,
+}: {
+  settings: TAccountSettingsOutput;
+  /** undefined while the list loads */
+  timeZones: string[] | undefined;
+  timeZonesFailed: boolean;
+  saving: boolean;
+  saved: boolean;
+  error: string | null;
+  onEdit: () => void;
+  onSave: (values: SettingsValues) => void;
+}) {
+  const [timeZone, setTimeZone] = useState(settings.time_zone);
+  const [target, setTarget] = useState(settings.first_action_target_seconds?.toString() ?? "");
+  const zoneId = useId();
+  const targetId = useId();
+  const targetHintId = useId();
+  const errorId = useId();
+  // The current value stays selectable even when it is an alias the list leaves out (set through the CLI).
+  const options = timeZones ? (timeZones.includes(timeZone) ? timeZones : [timeZone, ...timeZones]) : [timeZone];
+  const targetNumber = /^\d+$/.test(target.trim()) ? Number(target.trim()) : null;
 
   return (
     <form
+      data-testid="account-settings-form"
+      aria-label="Account settings"
       className="space-y-4 rounded-lg border border-border bg-surface p-4"
       aria-describedby={error ? errorId : undefined}
       onSubmit={(event) => {
         event.preventDefault();
-        setSaved(false);
-        update.mutate({
-          time_zone: timeZone.trim(),
-          first_action_target_seconds: target.trim() === "" ? null : Number(target),
-        });
+        onSave({ time_zone: timeZone, first_action_target_seconds: target.trim() === "" ? null : Number(target) });
       }}
     >
-      {!canEdit ? <Notice>Only owners and admins can change these settings.</Notice> : null}
       <div>
         <label htmlFor={zoneId} className="text-sm font-medium">
-          Time zone (IANA name)
+          Time zone
         </label>
-        <input
+        <select
           id={zoneId}
           name="time_zone"
           value={timeZone}
-          onChange={(e) => setTimeZone(e.target.value)}
-          disabled={!canEdit}
-          required
-          placeholder="e.g. Europe/Berlin"
-          autoComplete="off"
+          onChange={(e) => {
+            setTimeZone(e.target.value);
+            onEdit();
+          }}
+          aria-busy={timeZones === undefined && !timeZonesFailed}
           className={inputClass}
-        />
+        >
+          {options.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+        {timeZonesFailed && (
+          <p className="mt-1 text-sm text-danger">The list of time zones could not be loaded; the current one is kept.</p>
+        )}
       </div>
       <div>
         <label htmlFor={targetId} className="text-sm font-medium">
-          Target for time to first action (seconds; empty for none)
+          Target for time to first action, in seconds
         </label>
         <input
           id={targetId}
@@ -76,27 +168,30 @@ function SettingsEditor({ settings }: { settings: TAccountSettingsOutput }) {
           step={1}
           inputMode="numeric"
           value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          disabled={!canEdit}
-          placeholder="e.g. 900 for 15 minutes"
+          onChange={(e) => {
+            setTarget(e.target.value);
+            onEdit();
+          }}
+          aria-describedby={targetHintId}
+          placeholder="e.g. 900"
           className={inputClass}
         />
+        <p id={targetHintId} data-testid="target-hint" className="mt-1 text-sm text-muted">
+          {target.trim() === ""
+            ? "Empty: no target."
+            : targetNumber !== null && targetNumber > 0
+              ? `That is ${formatDuration(targetNumber)}.`
+              : "A whole number of seconds, at least 1."}
+        </p>
       </div>
-      {canEdit ? (
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={update.isPending}
-            aria-busy={update.isPending}
-            className="rounded-md bg-accent px-4 py-2 font-medium text-accent-ink hover:opacity-90 disabled:opacity-60"
-          >
-            {update.isPending ? "Saving…" : "Save"}
-          </button>
-          <p role="status" className="text-sm text-muted">
-            {saved && !update.isPending ? "Saved." : ""}
-          </p>
-        </div>
-      ) : null}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={saving} aria-busy={saving}>
+          {saving ? "Saving…" : "Save"}
+        </Button>
+        <p role="status" className="text-sm text-muted">
+          {saved && !saving ? "Saved." : ""}
+        </p>
+      </div>
       {error ? (
         <p id={errorId} role="alert" className="text-sm text-danger">
           {error}

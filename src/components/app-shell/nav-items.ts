@@ -7,6 +7,12 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/queue", label: "Queue", match: ["/queue", "/sessions"], needs: "readQueue" },
   { href: "/analytics/escalations", label: "Analytics", match: ["/analytics/escalations"], needs: "readAnalytics" },
   { href: "/analytics/savings", label: "Savings", match: ["/analytics/savings"], needs: "readAnalytics" },
-  { href: "/settings/api-keys", label: "API keys", match: ["/settings"], needs: "manageOwnKeys" },
+  { href: "/settings/account", label: "Settings", match: ["/settings"], needs: "readQueue" },
   { href: "/docs/api", label: "API docs", match: ["/docs"] },
+];
+
+/** The settings pages' own links, filtered the same way. */
+export const SETTINGS_ITEMS: NavItem[] = [
+  { href: "/settings/account", label: "Account", match: ["/settings/account"], needs: "readQueue" },
+  { href: "/settings/api-keys", label: "API keys", match: ["/settings/api-keys"], needs: "manageOwnKeys" },
 ];

@@ -5,10 +5,10 @@ import type { NavItem } from "./nav-items";
 
 // A client component: the layout does not re-render on navigation, the pathname hook does.
 // The layout passes the items the signed-in user may use.
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="-mx-1 flex flex-wrap gap-1 text-sm">
+    <nav aria-label={label} className="-mx-1 flex flex-wrap gap-1 text-sm">
       {items.map((item) => {
         const active = item.match.some((m) => pathname === m || pathname.startsWith(`${m}/`));
         return (

@@ -23,3 +23,16 @@ function zoneNames(db: Db): Promise<Set<string>> {
 export async function isKnownTimeZone(db: Db, zone: string): Promise<boolean> {
   return (await zoneNames(db)).has(zone);
 }
+
+const IANA_AREAS = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//;
+
+/**
+ * The zone names to offer in a picker: PostgreSQL's Area/Location names and
+ * UTC, without its duplicate trees (posix/…, right/…) and legacy aliases
+ * (US/Pacific, EST5EDT, GB, …), so each place appears once. Every name
+ * offered is one isKnownTimeZone accepts; an alias set through the CLI stays
+ * valid, and the form shows it as the current value.
+ */
+export async function selectableTimeZones(db: Db): Promise<string[]> {
+  return [...(await zoneNames(db))].filter((name) => name === "UTC" || IANA_AREAS.test(name)).sort();
+}

@@ -28,6 +28,24 @@ describe("account.settings and account.updateSettings", () => {
     }
   });
 
+  it("offer owners and admins the zones PostgreSQL knows, each once, as the form's choices", async () => {
+    const world = await buildWorld(db, { role: "owner" });
+    const { time_zones } = await world.trpc.account.timeZones();
+    expect(time_zones).toEqual(expect.arrayContaining(["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"]));
+    expect(time_zones.filter((z) => /^(posix|right)\/|^US\/|^EST5EDT$/.test(z))).toEqual([]);
+    expect([...time_zones].sort()).toEqual(time_zones);
+    // Every choice is one the update accepts.
+    const last = time_zones.at(-1)!;
+    expect(await world.trpc.account.updateSettings({ time_zone: last })).toMatchObject({ time_zone: last });
+
+    const admin = (await addMember(world, "admin")).trpc;
+    expect((await admin.account.timeZones()).time_zones).toEqual(time_zones);
+    for (const role of ["engineer", "viewer"] as const) {
+      const other = (await addMember(world, role)).trpc;
+      await expect(other.account.timeZones()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+  });
+
   it("answers invalid values with a 422-style error naming the setting", async () => {
     const { trpc } = await buildWorld(db, { role: "admin" });
     await expect(trpc.account.updateSettings({ time_zone: "Mars/Base" })).rejects.toMatchObject({

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 
-// API keys are the only settings so far.
+// Everyone can read the account settings; API keys are one tab further.
 export default function SettingsPage() {
-  redirect("/settings/api-keys");
+  redirect("/settings/account");
 }

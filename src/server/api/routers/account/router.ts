@@ -1,10 +1,15 @@
 import { capabilityProcedure, createTRPCRouter } from "@/server/api/trpc";
-import { ZAccountSettingsOutput, ZUpdateAccountSettingsInput } from "./settings.types";
+import { ZAccountSettingsOutput, ZTimeZonesOutput, ZUpdateAccountSettingsInput } from "./settings.types";
+import { selectableTimeZones } from "@/server/db/time-zones";
 import { accountSettings, updateAccountSettings } from "./settings.handler";
 
 // The account's report settings: everyone in the account reads them, owners and admins change them.
 export const accountRouter = createTRPCRouter({
   settings: capabilityProcedure("readQueue").output(ZAccountSettingsOutput).query(({ ctx }) => accountSettings(ctx.db, ctx.caller)),
+  /** The settings form's time zone choices: PostgreSQL's own names, the ones updateSettings accepts. */
+  timeZones: capabilityProcedure("manageAccount")
+    .output(ZTimeZonesOutput)
+    .query(async ({ ctx }) => ({ time_zones: await selectableTimeZones(ctx.db) })),
   updateSettings: capabilityProcedure("manageAccount")
     .input(ZUpdateAccountSettingsInput)
     .output(ZAccountSettingsOutput)

@@ -27,3 +27,8 @@ export const ZUpdateAccountSettingsInput = z
     message: "give time_zone, first_action_target_seconds or both",
   });
 export type TUpdateAccountSettingsInput = z.input<typeof ZUpdateAccountSettingsInput>;
+
+export const ZTimeZonesOutput = z.object({
+  time_zones: z.array(z.string()).meta({ description: "IANA zone names the account's time zone may be set to, sorted." }),
+});
+export type TTimeZonesOutput = z.infer<typeof ZTimeZonesOutput>;
