@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
 import { scrollsSideways } from "./support/escalations";
 import { writeScreenshotIfChanged } from "./support/screenshots";
@@ -91,21 +92,19 @@ test.describe("savings", () => {
     expect(await timingsTotal(page)).toBe(before + 2);
   });
 
-  test("works at 390 px in the dark theme; viewers see a note", async ({ browser }) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
-    const page = await context.newPage();
+  test("works at 390 px in the dark theme; viewers see a note", async ({ page, newPersonPage }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: "dark" });
     await signInAs(page, DEMO.engineer);
     await page.goto("/analytics/savings");
     await expect(page.getByTestId("savings-verdict")).toBeVisible();
     await expect(page.getByTestId("distribution-chart")).toBeVisible();
     expect(await scrollsSideways(page, 390)).toBe(false);
-    await context.close();
 
-    const viewer = await browser.newPage();
+    const viewer = await newPersonPage();
     await signInAs(viewer, DEMO.viewer);
     await viewer.goto("/analytics/savings");
     await expect(viewer.getByTestId("savings-viewer-note")).toBeVisible();
-    await viewer.close();
   });
 
   test("the pilot report prints to a PDF with the verdict and both medians", async ({ page }) => {
