@@ -362,7 +362,16 @@ runScript(async () => {
       out(`After it accepted connections again: the first stat-card 200 came ${outage.firstOkAfterUpMs === null ? "never" : `${outage.firstOkAfterUpMs.toFixed(0)} ms`} later; ` +
         `${report.failuresAfterUp} failed answers, the last ${report.recoveryMs.toFixed(0)} ms after.`);
       out();
+      // Failures around the outage too: a request cut off by the crash, or
+      // one that met the database while it recovered, must also be a 503.
+      const notUnavailable = rows.reduce((n, r) => n + Object.entries(r.errors).filter(([s]) => s !== "503").reduce((a, [, c]) => a + c, 0), 0);
       targets.push(["only 503s during the outage", statuses, report.only503]);
+      targets.push(["no failure but 503 in the whole run", `${notUnavailable} other`, notUnavailable === 0]);
+      const failures = app.output().split("\n").filter((l) => /failed:|Error|error/.test(l));
+      if (failures.length) {
+        log(`server errors logged (${failures.length} lines; distinct first lines):`);
+        for (const line of [...new Set(failures.map((l) => l.slice(0, 300)))].slice(0, 20)) log(`  ${line}`);
+      }
       targets.push(["recovered within 5 s of the database", `${(Math.max(report.recoveryMs, outage.firstOkAfterUpMs ?? Infinity) / 1000).toFixed(1)} s`,
         Math.max(report.recoveryMs, outage.firstOkAfterUpMs ?? Infinity) <= 5000]);
     }

@@ -23,6 +23,8 @@ export type AppServer = {
   origin: string;
   /** the process serving requests (for its RSS) */
   pid: () => number;
+  /** the last 200 kB of the server's stdout and stderr */
+  output: () => string;
   stop: () => Promise<void>;
 };
 
@@ -41,7 +43,7 @@ export async function startApp(port: number, env: Record<string, string>, nodeAr
   });
   let output = "";
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
+    output = (output + chunk.toString()).slice(-200_000);
   };
   child.stdout!.on("data", keep);
   child.stderr!.on("data", keep);
@@ -49,6 +51,7 @@ export async function startApp(port: number, env: Record<string, string>, nodeAr
   return {
     origin,
     pid: () => serverPid(child.pid!),
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
