@@ -41,18 +41,23 @@ async function expectHeadline(page: Page, rest: Pick<TEscalationsResponse, "n_ha
   await expect(page.getByTestId("metric-p95")).toHaveText(formatDuration(rest.p95_seconds_to_first_action));
 }
 
-/** The drill-down's rows, all pages of them. */
-async function allDrillRows(page: Page): Promise<string[]> {
+/** The drill-down's rows, all `total` of them, pressing "Load more" as often as it takes. */
+async function allDrillRows(page: Page, total: number): Promise<string[]> {
   const panel = page.getByTestId("drill-panel");
-  await expect(panel.getByTestId("drill-count")).toBeVisible();
-  for (;;) {
-    const more = panel.getByRole("button", { name: "Load more" });
-    if (!(await more.isVisible())) break;
-    const before = await panel.getByTestId("drill-row").count();
-    await more.click();
-    await expect(panel.getByTestId("drill-row")).not.toHaveCount(before);
-  }
-  return panel.getByTestId("drill-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-handoff-id") ?? ""));
+  const count = panel.getByTestId("drill-count");
+  await expect(count).toContainText(`of ${formatCount(total)} handoffs`);
+  const more = panel.getByRole("button", { name: "Load more" });
+  await expect
+    .poll(async () => {
+      if ((await count.textContent())?.startsWith(`Showing ${formatCount(total)} of`)) return true;
+      // A reopened link may already be loading its pages (the button then says "Loading…").
+      if ((await more.isVisible()) && (await more.isEnabled())) await more.click();
+      return false;
+    }, { timeout: 30_000 })
+    .toBe(true);
+  const rows = await panel.getByTestId("drill-row").evaluateAll((els) => els.map((r) => r.getAttribute("data-handoff-id") ?? ""));
+  expect(rows).toHaveLength(total);
+  return rows;
 }
 
 /** From an open drill-down to the first handoff's session page. */
@@ -109,7 +114,8 @@ test.describe("escalation analytics", () => {
     }
     await expect(page.getByTestId("trend-chart").locator(".recharts-surface").first()).toBeVisible();
     await settled(page);
-    writeScreenshotIfChanged("docs/screenshots/analytics.png", await page.screenshot());
+    // The window's clock time changes every run; masked, so an unchanged page leaves the picture as it was.
+    writeScreenshotIfChanged("docs/screenshots/analytics.png", await page.screenshot({ mask: [page.getByTestId("metric-window")], maskColor: "#f5f6f8" }));
 
     // The URL is shareable: opening it shows the same period.
     await page.reload();
@@ -201,7 +207,7 @@ test.describe("escalation analytics", () => {
     const panel = page.getByTestId("drill-panel");
     await expect(panel.getByTestId("drill-chips")).toContainText(`Day ${bucket.label}`);
     await expect(panel.getByRole("heading", { name: "Handoffs behind the numbers" })).toBeFocused();
-    expect(await allDrillRows(page)).toHaveLength(bucket.n_handoffs_claimed);
+    await allDrillRows(page, bucket.n_handoffs_claimed);
     await expect(page).toHaveURL(new RegExp(`d_bucket=${bucket.label}`));
     await openFirstSession(page);
 
@@ -223,8 +229,7 @@ test.describe("escalation analytics", () => {
     const panel = page.getByTestId("drill-panel");
     await expect(panel.getByTestId("drill-chips")).toContainText(`Time to action ${band.label}`);
     await expect(panel.getByTestId("drill-count")).toContainText(`of ${formatCount(band.count)} handoffs`);
-    const rows = await allDrillRows(page);
-    expect(rows).toHaveLength(band.count);
+    const rows = await allDrillRows(page, band.count);
 
     const href = await panel.getByTestId("drill-csv").getAttribute("href");
     expect(href).toBe(`${REPORT}/handoffs.csv?period=90d&min_seconds=${band.min_seconds}&max_seconds=${band.max_seconds}`);
@@ -235,7 +240,7 @@ test.describe("escalation analytics", () => {
 
     // The reopened URL lists the same rows, Load more included.
     await page.goto(page.url());
-    expect(await allDrillRows(page)).toEqual(rows);
+    expect(await allDrillRows(page, band.count)).toEqual(rows);
 
     // Removing the chip lists every claimed handoff of the window.
     await page.getByRole("button", { name: `Remove filter: Time to action ${band.label}` }).click();
@@ -263,7 +268,7 @@ test.describe("escalation analytics", () => {
     await table.getByRole("button", { name: new RegExp(`^${group.label}: list`) }).click();
     const panel = page.getByTestId("drill-panel");
     await expect(panel.getByTestId("drill-chips")).toContainText(`Engineer: ${group.label}`);
-    expect(await allDrillRows(page)).toHaveLength(group.n_handoffs_claimed);
+    await allDrillRows(page, group.n_handoffs_claimed);
     await expect(panel.getByTestId("drill-csv")).toHaveAttribute("href", `${REPORT}/handoffs.csv?period=30d&engineer=${group.key}`);
 
     await page.reload();
