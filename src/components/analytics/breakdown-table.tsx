@@ -115,7 +115,7 @@ export function BreakdownTable({
                   {formatDuration(g.median_seconds_to_first_action)}
                 </td>
                 <td
-                  className={`tabular py-1.5 pr-2 text-right ${small ? "text-muted opacity-70" : ""}`}
+                  className={`tabular py-1.5 pr-2 text-right ${small ? "text-muted" : ""}`}
                   data-small-sample={small ? "true" : undefined}
                   title={formatSecondsExact(g.p95_seconds_to_first_action)}
                   aria-describedby={small ? noteId : undefined}
