@@ -50,8 +50,10 @@ async function allDrillRows(page: Page, total: number): Promise<string[]> {
   await expect
     .poll(async () => {
       if ((await count.textContent())?.startsWith(`Showing ${formatCount(total)} of`)) return true;
-      // A reopened link may already be loading its pages (the button then says "Loading…").
-      if ((await more.isVisible()) && (await more.isEnabled())) await more.click();
+      // A reopened link may already be loading its pages (the button then says "Loading…"), and the
+      // button may go between the check and the click: neither may block the poll.
+      const ready = await more.evaluateAll((els) => els.some((e) => !(e as HTMLButtonElement).disabled));
+      if (ready) await more.click({ timeout: 2_000 }).catch(() => undefined);
       return false;
     }, { timeout: 30_000 })
     .toBe(true);
