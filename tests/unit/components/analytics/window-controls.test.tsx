@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import { rangeProblem, WindowControls } from "@/components/analytics/window-controls";
+import { FilterSelects, rangeProblem, WindowControls } from "@/components/analytics/window-controls";
 
 afterEach(cleanup);
 
@@ -51,5 +51,28 @@ describe("rangeProblem", () => {
     expect(rangeProblem("2025-01-01", "2026-01-02")).toBe("The range may be at most 366 days long.");
     expect(rangeProblem("2025-01-01", "2026-01-01")).toBeNull();
     expect(rangeProblem("2026-11-01", "2026-11-01")).toBeNull();
+  });
+});
+
+describe("FilterSelects", () => {
+  const engineers = [{ key: "a0000000-0000-4000-8000-000000000001", label: "Erin Engineer" }];
+  const priorities = [{ key: "high", label: "high" }];
+
+  it("offers the window's engineers and priorities, and clears a filter with 'All'", () => {
+    const onEngineer = vi.fn();
+    const onPriority = vi.fn();
+    render(<FilterSelects engineers={engineers} priorities={priorities} engineer={undefined} priority="high" onEngineer={onEngineer} onPriority={onPriority} />);
+    fireEvent.change(screen.getByLabelText("Engineer"), { target: { value: engineers[0]!.key } });
+    expect(onEngineer).toHaveBeenCalledWith(engineers[0]!.key);
+    fireEvent.change(screen.getByLabelText("Priority"), { target: { value: "" } });
+    expect(onPriority).toHaveBeenCalledWith(undefined);
+  });
+
+  it("still shows a linked filter whose value this window has no group for", () => {
+    render(<FilterSelects engineers={engineers} priorities={priorities} engineer="b0000000-0000-4000-8000-000000000002" priority="urgent" onEngineer={noop} onPriority={noop} />);
+    const engineer = screen.getByLabelText("Engineer") as HTMLSelectElement;
+    expect(engineer.value).toBe("b0000000-0000-4000-8000-000000000002");
+    expect(engineer.selectedOptions[0]!.textContent).toBe("Selected engineer");
+    expect((screen.getByLabelText("Priority") as HTMLSelectElement).value).toBe("urgent");
   });
 });
