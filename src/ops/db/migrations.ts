@@ -17,6 +17,10 @@
  *    its row is marked rolled back and the next run simply tries again.
  * 6. A migration using CREATE/DROP/REINDEX … CONCURRENTLY cannot run in a
  *    transaction; it runs without one and must hold that one statement.
+ * 7. A migration that lacks a privilege (42501: e.g. the role-creating one,
+ *    run by a role without CREATEROLE) changed nothing either: its message
+ *    says what an administrator must run, it is marked rolled back, and the
+ *    next run tries again.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
@@ -79,6 +83,7 @@ export type MigrateOptions = {
 };
 
 const LOCK_NOT_AVAILABLE = "55P03";
+const INSUFFICIENT_PRIVILEGE = "42501";
 const ACTIVE_SQL_TRANSACTION = "25001";
 const CONCURRENTLY = /\b(CREATE\s+(UNIQUE\s+)?INDEX|DROP\s+INDEX|REINDEX\s+\w+)\s+CONCURRENTLY\b/i;
 
@@ -146,6 +151,10 @@ export async function applyMigrations(
               `held by other sessions; it was rolled back and nothing was changed. ` +
               `Run it again when those sessions are done, or raise MIGRATION_LOCK_TIMEOUT.`,
           );
+        }
+        if (inTransaction && code === INSUFFICIENT_PRIVILEGE) {
+          await client.query(`UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1`, [id, message]);
+          throw new MigrationError(`Migration ${m.name} needs a privilege this database role lacks; nothing was changed. ${message}`);
         }
         await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
         if (inTransaction) throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${message}`);

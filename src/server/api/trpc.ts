@@ -10,6 +10,10 @@
  *    Authorisation is decided in policy.ts and enforced here, never in
  *    handlers. API-key callers are rate limited per key in
  *    `authedProcedure` (429 with Retry-After).
+ * 4. Database scope: every procedure runs in one transaction scoped to the
+ *    caller's account (db/scope.ts), so row-level security backs up each
+ *    query's own account filter; without a caller the scope has no account
+ *    and sees no rows. A failed procedure's writes are rolled back.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import type { OpenApiMeta } from "trpc-to-openapi";
@@ -17,7 +21,15 @@ import { ZodError } from "zod";
 import { decide, type Capability } from "@/server/auth/policy";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import { apiKeyRequestsPerMinute, consumeApiKeyRequest } from "@/server/auth/rate-limit";
+import { inAccountScope, type ScopeOptions } from "@/server/db/scope";
+import type { Db } from "@/server/db/client";
 import type { Context } from "./context";
+
+/** Per-procedure settings beside the REST mapping. */
+export type ProcedureMeta = OpenApiMeta & {
+  /** The procedure reads several statements that must agree (one snapshot). */
+  isolationLevel?: ScopeOptions["isolationLevel"];
+};
 
 /** Message for a zod failure, naming each bad field and what it accepts. */
 function describeZodError(error: ZodError): string {
@@ -35,7 +47,7 @@ function describeZodError(error: ZodError): string {
 
 const t = initTRPC
   .context<Context>()
-  .meta<OpenApiMeta>()
+  .meta<ProcedureMeta>()
   .create({
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause : null;
@@ -70,9 +82,41 @@ const requestChecks = t.middleware(async ({ ctx, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(requestChecks);
+const ROLLBACK = Symbol("rollback");
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+/**
+ * The rest of the procedure runs in the caller's account scope: ctx.db is
+ * the scope's transaction, and ctx.inScope opens a new one for work done
+ * after the procedure has returned (the CSV stream's pages).
+ */
+const callerScope = t.middleware(async ({ ctx, meta, next }) => {
+  const accountId = ctx.caller?.accountId ?? null;
+  const pool = ctx.db;
+  const inScope = <T>(fn: (db: Db) => Promise<T>) => inAccountScope(pool, accountId, fn);
+  const run = (db: Db) => next({ ctx: { db, inScope } });
+  let result: Awaited<ReturnType<typeof run>> | undefined;
+  try {
+    await inAccountScope(
+      pool,
+      accountId,
+      async (db) => {
+        result = await run(db);
+        // tRPC hands a failure back as a value; throwing makes the transaction roll back.
+        if (!result.ok) throw ROLLBACK;
+      },
+      { isolationLevel: meta?.isolationLevel },
+    );
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return result!;
+});
+
+const checkedProcedure = t.procedure.use(requestChecks);
+
+export const publicProcedure = checkedProcedure.use(callerScope);
+
+const authenticatedProcedure = checkedProcedure.use(async ({ ctx, next }) => {
   if (!ctx.caller) {
     throw new TRPCError({
       code: "UNAUTHORIZED",
@@ -97,11 +141,19 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
 
-/** A procedure the caller may run only when the policy grants `capability` (403 with its reason). */
+export const authedProcedure = authenticatedProcedure.use(callerScope);
+
+/**
+ * A procedure the caller may run only when the policy grants `capability`
+ * (403 with its reason). Decided before the database scope opens, so a
+ * refusal costs no transaction.
+ */
 export function capabilityProcedure(capability: Capability) {
-  return authedProcedure.use(({ ctx, next }) => {
-    const decision = decide(ctx.caller, capability);
-    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-    return next();
-  });
+  return authenticatedProcedure
+    .use(({ ctx, next }) => {
+      const decision = decide(ctx.caller, capability);
+      if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+      return next();
+    })
+    .use(callerScope);
 }

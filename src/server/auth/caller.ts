@@ -8,8 +8,15 @@
  * 2. Otherwise the next-auth session cookie → its user.
  * 3. Either way the user is read from the database on every request, so a
  *    role change or removal takes effect on the next call.
+ *
+ * These lookups come before the caller's account is known, so they cannot
+ * run in an account's scope (scope.ts). They go through the narrow SECURITY
+ * DEFINER functions of the row_level_security migration instead, which
+ * return one user (and key) for one exact id or hash, and only the columns
+ * a Caller needs: never a password hash (docs/isolation.md).
  */
 import { parse as parseCookies } from "cookie";
+import type { AccountRole } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/client";
 import { callerFromUser, type Caller } from "./roles";
 import { hashApiKey, parseBearer } from "./api-keys";
@@ -20,8 +27,13 @@ import { decodeSessionToken } from "./session-token";
 
 export type ResolvedCaller = { caller: Caller | null; authFailure?: string };
 
-// Only what a Caller needs: the password hash is never read here.
-const callerUserSelect = { id: true, accountId: true, accountRole: true, email: true, name: true } as const;
+/** A row of flowpilot_session_caller / flowpilot_api_key_caller. */
+type CallerRow = { id: string; account_id: string; account_role: AccountRole; email: string; name: string };
+
+const toCallerUser = (row: CallerRow) =>
+  ({ id: row.id, accountId: row.account_id, accountRole: row.account_role, email: row.email, name: row.name });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const INVALID_KEY = "Invalid API key: it is malformed, unknown or revoked.";
 
@@ -44,9 +56,10 @@ export async function resolveSessionUser(db: Db, headers: Headers): Promise<Call
   const token = sessionToken(headers);
   if (!token) return null;
   const jwt = await decodeSessionToken(token, authSecret());
-  if (!jwt?.sub) return null;
-  const user = await db.user.findUnique({ where: { id: jwt.sub }, select: callerUserSelect });
-  return user ? callerFromUser(user) : null;
+  // A token signed with our secret names a user id; anything else names nobody.
+  if (!jwt?.sub || !UUID.test(jwt.sub)) return null;
+  const [user] = await db.$queryRaw<CallerRow[]>`SELECT * FROM flowpilot_session_caller(${jwt.sub}::uuid)`;
+  return user ? callerFromUser(toCallerUser(user)) : null;
 }
 
 /**
@@ -64,23 +77,11 @@ function sessionToken(headers: Headers): string | null {
 }
 
 async function resolveApiKey(db: Db, token: string): Promise<ResolvedCaller> {
-  const key = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(token) },
-    select: {
-      id: true, accountId: true, revokedAt: true, lastUsedAt: true, scopes: true, user: { select: callerUserSelect },
-    },
-  });
-  // The key must still belong to its user's current account.
-  if (!key || key.revokedAt || key.user.accountId !== key.accountId) {
-    return { caller: null, authFailure: INVALID_KEY };
-  }
-  await touchLastUsed(db, key.id, key.lastUsedAt);
+  // Unknown, revoked, or no longer its user's account's key: no row. The
+  // function also records the use (last_used_at, at most once a minute).
+  const [key] = await db.$queryRaw<(CallerRow & { api_key_id: string; scopes: string[] })[]>`
+    SELECT * FROM flowpilot_api_key_caller(${hashApiKey(token)})`;
+  if (!key) return { caller: null, authFailure: INVALID_KEY };
   // A scope this version does not know (written by a newer one) grants nothing.
-  return { caller: callerFromUser(key.user, key.id, key.scopes.filter(isApiKeyScope)) };
-}
-
-/** last_used_at is written at most once a minute per key, to keep reads cheap. */
-async function touchLastUsed(db: Db, id: string, lastUsedAt: Date | null) {
-  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
-  await db.apiKey.update({ where: { id }, data: { lastUsedAt: new Date() } });
+  return { caller: callerFromUser(toCallerUser(key), key.api_key_id, key.scopes.filter(isApiKeyScope)) };
 }

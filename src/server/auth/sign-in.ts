@@ -29,11 +29,11 @@ export async function checkCredentials(
   const gate = await claimSignInAttempt(email, client);
   if (!gate.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: gate.retryAfterSeconds };
 
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true },
-  });
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  // Before sign-in no account is known: the one narrow lookup by email
+  // (a SECURITY DEFINER function, docs/isolation.md).
+  const [user] = await db.$queryRaw<{ id: string; email: string; name: string; password_hash: string }[]>`
+    SELECT * FROM flowpilot_sign_in_user(${email})`;
+  const ok = await verifyPassword(password, user?.password_hash ?? (await dummyPasswordHash()));
   if (!user || !ok) return { ok: false, reason: "invalid" };
   await forgiveSignInAttempts(email, client);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };

@@ -9,15 +9,39 @@
  * of hanging them.
  */
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { envValues, loadEnv } from "@/env";
+import { openingStatement } from "./scope";
 
 export type Db = PrismaClient;
 
+/** How long a request's transaction may wait for a connection and run (db/scope.ts). */
+export type TransactionBounds = { maxWait: number; timeout: number };
+const transactionBounds = new WeakMap<Db, TransactionBounds>();
+
+export function transactionBoundsOf(db: Db): TransactionBounds | undefined {
+  return transactionBounds.get(db);
+}
+
 export function createDb(connectionString: string): Db {
   const timeouts = envValues(["DATABASE_CONNECT_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"]);
+  // Statements that open a request's transaction in its account scope (scope.ts)
+  // go out with the adapter's BEGIN, in the same round trip. A pooler in front
+  // of PostgreSQL drops the startup parameters below, so the scope repeats
+  // them, transaction-local.
+  const perTransaction = `SET LOCAL statement_timeout = ${timeouts.DATABASE_STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off`;
+  class ScopingClient extends pg.Client {}
+  const query = pg.Client.prototype.query;
+  ScopingClient.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+    const opening = config && typeof config === "object" && (config as { text?: unknown }).text === "BEGIN" ? openingStatement() : null;
+    const sent = opening ? { ...(config as object), text: `BEGIN; ${opening}; ${perTransaction}` } : config;
+    return (query as (...args: unknown[]) => unknown).call(this, sent, ...rest);
+  } as typeof query;
+
   const adapter = new PrismaPg({
     connectionString,
+    Client: ScopingClient,
     options: "-c jit=off",
     max: 10,
     connectionTimeoutMillis: timeouts.DATABASE_CONNECT_TIMEOUT_MS,
@@ -26,7 +50,14 @@ export function createDb(connectionString: string): Db {
     // on a silent network; this is the client's own bound, a moment later.
     query_timeout: timeouts.DATABASE_STATEMENT_TIMEOUT_MS + 1000,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter });
+  transactionBounds.set(db, {
+    // Waiting for a pooled connection is bounded as for any query; a
+    // procedure runs a few statements, each bounded by statement_timeout.
+    maxWait: timeouts.DATABASE_CONNECT_TIMEOUT_MS,
+    timeout: 4 * timeouts.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
+  return db;
 }
 
 const globalForDb = globalThis as unknown as { flowpilotDb?: Db };

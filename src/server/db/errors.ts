@@ -22,6 +22,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     // node-postgres' own time limits (query_timeout, connectionTimeoutMillis
     // while waiting for a pooled connection): the database did not answer.
     if (/^(Query read timeout|timeout exceeded when trying to connect)$/.test(e.message ?? "")) return true;
+    // Prisma's bound on waiting for a connection to start a request's
+    // transaction (db/scope.ts): every pooled connection is busy.
+    if (/Unable to start a transaction in the given time/.test(e.message ?? "")) return true;
     current = e.cause;
   }
   return false;

@@ -137,15 +137,23 @@ describe("other paths", () => {
 describe("500", () => {
   it("answers an unexpected failure with a plain detail, and logs the cause on the server", async () => {
     const realDb = db;
-    // The metric's query fails the way a bug would: an error quoting SQL.
-    const broken = new Proxy(realDb, {
-      get(target, prop, receiver) {
-        if (prop === "$queryRaw") {
-          return () => Promise.reject(new Error('column "nope" does not exist: SELECT nope FROM session_handoffs'));
-        }
-        return Reflect.get(target, prop, receiver);
-      },
-    }) as Db;
+    // The metric's query fails the way a bug would: an error quoting SQL. The
+    // procedure queries inside its account scope's transaction, so that
+    // transaction's client fails the same way.
+    const failing = <T extends object>(client: T): T =>
+      new Proxy(client, {
+        get(target, prop, receiver) {
+          if (prop === "$queryRaw") {
+            return () => Promise.reject(new Error('column "nope" does not exist: SELECT nope FROM session_handoffs'));
+          }
+          if (prop === "$transaction") {
+            return (fn: (tx: object) => Promise<unknown>, options?: object) =>
+              (target as unknown as Db).$transaction((tx) => fn(failing(tx)), options);
+          }
+          return Reflect.get(target, prop, receiver);
+        },
+      });
+    const broken = failing(realDb) as Db;
     const server = await startRestServer({
       createContext: async (req) => ({ ...(await createContext(req, realDb)), db: broken }),
     });

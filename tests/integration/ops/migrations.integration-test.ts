@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { mkdtemp, cp, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, cp, writeFile, mkdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from "@/ops/db/migrations";
+import { openScriptDatabase } from "@/ops/db/connection";
 import { withScratchDatabase } from "../../support/test-database";
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -39,7 +40,6 @@ describe("db:migrate", () => {
         expect(r.checksum).toBe(files[i]!.checksum);
       }
       // The checksum is sha256 of the file bytes, as Prisma Migrate computes it.
-      const { readFile } = await import("node:fs/promises");
       const raw = await readFile(path.join(MIGRATIONS_DIR, files[0]!.name, "migration.sql"));
       expect(rows[0]!.checksum).toBe(createHash("sha256").update(raw).digest("hex"));
     });
@@ -180,6 +180,90 @@ describe("db:migrate", () => {
       } finally {
         await c.end();
       }
+    });
+  });
+
+  describe("the role-creating migration, run by a role that may not create roles", () => {
+    const RLS_MIGRATION = "20261129020000_row_level_security";
+
+    /**
+     * A LOGIN role without CREATEROLE that owns a database migrated up to the
+     * role-creating migration, as a hosted PostgreSQL's app user often is.
+     * The earlier migrations are applied by a superuser and handed over
+     * (one of them sets a custom parameter on a function, which PostgreSQL
+     * 15 lets only a superuser do).
+     */
+    async function withUnprivilegedOwner(fn: (ownerUrl: string, role: string, adminUrl: string) => Promise<void>) {
+      const server = await openScriptDatabase();
+      const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+      const role = `flowpilot_test_migrator_${suffix}`;
+      const database = `flowpilot_scratch_${suffix}`;
+      await query(server.url, `CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB`);
+      await query(server.url, `CREATE DATABASE "${database}" OWNER "${role}"`);
+      const ownerUrl = new URL(server.url);
+      ownerUrl.pathname = `/${database}`;
+      ownerUrl.username = role;
+      const adminUrl = new URL(server.url);
+      adminUrl.pathname = `/${database}`;
+      try {
+        const before = await copyOfMigrations();
+        for (const m of await readMigrations(before)) if (m.name >= RLS_MIGRATION) await rm(path.join(before, m.name), { recursive: true });
+        await applyMigrations(adminUrl.toString(), before);
+        await query(adminUrl.toString(), `DO $$ DECLARE o text; BEGIN
+          FOR o IN SELECT format('ALTER %s %s OWNER TO ${role}', CASE relkind WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END, oid::regclass)
+                     FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'v')
+                   UNION ALL SELECT format('ALTER FUNCTION %s OWNER TO ${role}', oid::regprocedure)
+                     FROM pg_proc WHERE pronamespace = 'public'::regnamespace
+                   UNION ALL SELECT format('ALTER TYPE %s OWNER TO ${role}', oid::regtype)
+                     FROM pg_type WHERE typnamespace = 'public'::regnamespace AND typtype = 'e'
+          LOOP EXECUTE o; END LOOP; END $$`);
+        await fn(ownerUrl.toString(), role, adminUrl.toString());
+      } finally {
+        await query(server.url, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+        await query(server.url, `DROP ROLE IF EXISTS "${role}"`);
+        await server.release();
+      }
+    }
+
+    it("stops when the app role is missing, saying exactly what to run", async () => {
+      await withUnprivilegedOwner(async (url, role) => {
+        // flowpilot_app exists on this server already (every test database
+        // has it), so the missing role is played by one with a fresh name.
+        const dir = await copyOfMigrations();
+        const missing = `flowpilot_app_missing_${randomBytes(3).toString("hex")}`;
+        const file = path.join(dir, RLS_MIGRATION, "migration.sql");
+        await writeFile(file, (await readFile(file, "utf8")).replaceAll("flowpilot_app", missing));
+
+        const failure = await applyMigrations(url, dir).catch((e: Error) => e);
+        expect(failure).toBeInstanceOf(Error);
+        expect((failure as Error).message).toContain(
+          `The role ${missing} does not exist and ${role} may not create roles. As a superuser, run: ` +
+            `CREATE ROLE ${missing} NOLOGIN; GRANT ${missing} TO ${role};  then run the migrations again.`,
+        );
+        expect((failure as Error).message).toContain("nothing was changed");
+        const [created] = await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM pg_roles WHERE rolname = '${missing}'`);
+        expect(created!.n).toBe(0);
+      });
+    });
+
+    it("stops when it may not join the app role, and applies once an administrator has run the command", async () => {
+      await withUnprivilegedOwner(async (url, role, adminUrl) => {
+        const failure = await applyMigrations(url, MIGRATIONS_DIR).catch((e: Error) => e);
+        expect((failure as Error).message).toContain(
+          `The role ${role} is not a member of flowpilot_app and may not grant it to itself. As a superuser, run: ` +
+            `GRANT flowpilot_app TO ${role};  then run the migrations again.`,
+        );
+        // Nothing of it was applied, and it is not left as a failed migration to resolve by hand.
+        const [rls] = await query<{ on: boolean }>(url, `SELECT relrowsecurity AS on FROM pg_class WHERE oid = 'users'::regclass`);
+        expect(rls!.on).toBe(false);
+
+        await query(adminUrl, `GRANT flowpilot_app TO ${role}`);
+        const retry = await applyMigrations(url, MIGRATIONS_DIR);
+        expect(retry.applied).toEqual([RLS_MIGRATION]);
+        // The owner itself bypasses RLS: it still reads every row.
+        const [seen] = await query<{ on: boolean }>(url, `SELECT relrowsecurity AS on FROM pg_class WHERE oid = 'users'::regclass`);
+        expect(seen!.on).toBe(true);
+      });
     });
   });
 });

@@ -9,6 +9,7 @@ import { api } from "@/trpc/server";
 import { requireUser } from "@/server/auth/session";
 import { can } from "@/server/auth/policy";
 import { getDb } from "@/server/db/client";
+import { inAccountScope } from "@/server/db/scope";
 import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalations.types";
 import { ComparisonTable } from "@/components/savings/comparison-table";
 import { DifferenceInterval } from "@/components/savings/difference-interval";
@@ -45,7 +46,9 @@ export default async function PilotReportPage({
   const [summary, distributions, account] = await Promise.all([
     api.savings.summary({ period }),
     api.savings.distributions({ period }),
-    getDb().account.findUniqueOrThrow({ where: { id: user.accountId }, select: { name: true } }),
+    // Outside tRPC, so in the caller's database scope by hand (db/scope.ts).
+    inAccountScope(getDb(), user.accountId, (db) =>
+      db.account.findUniqueOrThrow({ where: { id: user.accountId }, select: { name: true } })),
   ]);
 
   return (

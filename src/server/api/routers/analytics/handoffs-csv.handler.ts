@@ -22,10 +22,18 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export const neutraliseFormula = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
-async function* allRows(db: Db, scope: ReportScope, filters: DrillDownFilters): AsyncGenerator<THandoffItem> {
+/** Runs a query in the caller's database scope, in a transaction of its own (db/scope.ts). */
+export type InScope = <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+
+/**
+ * The pages are read after the procedure has returned (and its transaction
+ * has ended), as the client reads: each page is a short transaction of its
+ * own in the caller's scope, so no connection is held while the client is slow.
+ */
+async function* allRows(inScope: InScope, scope: ReportScope, filters: DrillDownFilters): AsyncGenerator<THandoffItem> {
   let after: ReturnType<typeof lastPosition>;
   for (;;) {
-    const page = await handoffRows(db, scope, filters, { after, limit: ROWS_PER_QUERY });
+    const page = await inScope((db) => handoffRows(db, scope, filters, { after, limit: ROWS_PER_QUERY }));
     yield* page;
     if (page.length < ROWS_PER_QUERY) return;
     after = lastPosition(page);
@@ -44,7 +52,7 @@ function fileName(scope: ReportScope): string {
 export type HandoffsCsv = { fileName: string; body: ReadableStream<Uint8Array> };
 
 export async function escalationsHandoffsCsv(
-  db: Db, accountId: string, input: TWindowInput & DrillDownFilters,
+  db: Db, inScope: InScope, accountId: string, input: TWindowInput & DrillDownFilters,
 ): Promise<HandoffsCsv> {
   const scope = await resolveScope(db, accountId, input);
   const csv = stringify({
@@ -53,7 +61,7 @@ export async function escalationsHandoffsCsv(
     record_delimiter: "\r\n",
     cast: { string: neutraliseFormula },
   });
-  const rows = Readable.from(allRows(db, scope, input));
+  const rows = Readable.from(allRows(inScope, scope, input));
   rows.on("error", (error) => {
     console.error("CSV export failed mid-stream:", error);
     csv.destroy(error);

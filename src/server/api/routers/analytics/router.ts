@@ -78,5 +78,5 @@ export const analyticsRouter = createTRPCRouter({
 export const analyticsExportRouter = createTRPCRouter({
   handoffsCsv: reportProcedure
     .input(ZHandoffsCsvInput)
-    .query(({ ctx, input }) => escalationsHandoffsCsv(ctx.db, ctx.caller.accountId, input)),
+    .query(({ ctx, input }) => escalationsHandoffsCsv(ctx.db, ctx.inScope, ctx.caller.accountId, input)),
 });

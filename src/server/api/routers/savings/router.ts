@@ -12,7 +12,7 @@ import { baselineDelete } from "./baseline-delete.handler";
 import { ZBaselineImportInput, ZBaselineImportOutput } from "./baseline-import.types";
 import { baselineImport } from "./baseline-import.handler";
 import { ZSavingsInput, ZSavingsOutput } from "./summary.types";
-import { savingsSummary } from "./summary.handler";
+import { savingsSummary, SUMMARY_ISOLATION } from "./summary.handler";
 import { ZSavingsDistributionsOutput } from "./distributions.types";
 import { savingsDistributions } from "@/server/savings/distributions";
 
@@ -47,6 +47,7 @@ export const savingsRouter = createTRPCRouter({
         protect: true,
         errorResponses: errors(),
       },
+      isolationLevel: SUMMARY_ISOLATION,
     })
     .input(ZSavingsInput)
     .output(ZSavingsOutput)

@@ -1,4 +1,3 @@
-import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { baselineSide } from "@/server/savings/baseline-stats";
 import { inProductSide } from "@/server/savings/in-product";
@@ -6,18 +5,17 @@ import { compareSides } from "@/server/savings/verdict";
 import type { TWindowInput } from "@/server/api/routers/analytics/window.types";
 import { SAVINGS_DEFINITION, SAVINGS_METHOD, type TSavingsOutput } from "./summary.types";
 
+/**
+ * `db` must be one REPEATABLE READ transaction (the procedure asks for it,
+ * SUMMARY_ISOLATION), so the metric, its deltas and the baseline see the
+ * same rows and the same now().
+ */
+export const SUMMARY_ISOLATION = "RepeatableRead";
+
 export async function savingsSummary(db: Db, accountId: string, input: TWindowInput): Promise<TSavingsOutput> {
-  // One read-only snapshot: the metric, its deltas and the baseline see the
-  // same rows and the same now().
-  const { baseline, product } = await db.$transaction(
-    async (tx) => ({
-      product: await inProductSide(tx as unknown as Db, accountId, input),
-      baseline: await baselineSide(tx, accountId),
-    }),
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
-  );
+  const product = await inProductSide(db, accountId, input);
+  const baseline = await baselineSide(db, accountId);
   const { metric } = product;
-  // The bootstrap runs after the transaction, so no connection waits on it.
   const comparison = compareSides(
     { values: baseline.values, median: baseline.median_seconds },
     { values: product.values, median: metric.median_seconds_to_first_action },
