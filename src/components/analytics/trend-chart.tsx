@@ -2,7 +2,7 @@
 /**
  * The trend as a chart: median and p95 per bucket as lines, claimed handoffs
  * as bars on their own axis, the target as a dashed line. Empty buckets are
- * null, drawn as gaps (connectNulls off), never as zeros. Clicking a bucket
+ * null, drawn as gaps (connectNulls off), never as zeros. Clicking a bar
  * opens its handoffs; the table view is the keyboard path to the same.
  * Loaded on demand (next/dynamic) so only this page ships the chart library.
  */
@@ -42,11 +42,6 @@ export default function TrendChart({
         <ComposedChart
           data={points}
           margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-          onClick={(state) => {
-            const index = Number(state?.activeTooltipIndex);
-            if (Number.isInteger(index) && index >= 0 && index < points.length) onSelect(index);
-          }}
-          style={{ cursor: "pointer" }}
         >
           <CartesianGrid stroke="var(--color-border)" vertical={false} />
           <XAxis dataKey="label" tickFormatter={shortDate} stroke="var(--color-muted)" fontSize={11} minTickGap={16} />
@@ -64,7 +59,19 @@ export default function TrendChart({
           <YAxis yAxisId="count" orientation="right" allowDecimals={false} stroke="var(--color-muted)" fontSize={11} width={36} />
           <Tooltip content={(props) => <TrendTooltip {...props} />} cursor={{ fill: "var(--color-subtle)" }} />
           <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-ink">{value}</span>} />
-          <Bar yAxisId="count" dataKey="claimed" name="Claimed" fill="var(--color-accent-soft)" stroke="var(--color-accent)" strokeOpacity={0.4} isAnimationActive={false} />
+          {/* The bar's own click names its bucket (the chart's hover index can lag a tap); an empty bucket has nothing to list. */}
+          <Bar
+            yAxisId="count"
+            dataKey="claimed"
+            name="Claimed"
+            fill="var(--color-accent-soft)"
+            stroke="var(--color-accent)"
+            strokeOpacity={0.4}
+            minPointSize={(value) => (value ? 4 : 0)}
+            cursor="pointer"
+            onClick={(_bar, index) => onSelect(index)}
+            isAnimationActive={false}
+          />
           <Line yAxisId="seconds" dataKey="median" name="Median" stroke="var(--color-accent)" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
           <Line yAxisId="seconds" dataKey="p95" name="p95" stroke="var(--color-warning)" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
           {target !== null && (

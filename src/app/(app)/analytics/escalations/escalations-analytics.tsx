@@ -130,7 +130,7 @@ export function EscalationsAnalytics({ canSeeMetric }: { canSeeMetric: boolean }
             id="trend"
             title="Trend"
             testId="trend-panel"
-            description={`Median and p95 per ${bucket}, claimed handoffs as bars. Click a ${bucket} to list its handoffs.`}
+            description={`Median and p95 per ${bucket}, claimed handoffs as bars. Click a bar to list that ${bucket}'s handoffs.`}
             actions={
               <Button
                 variant="secondary"
