@@ -190,13 +190,21 @@ test.describe("escalation analytics", () => {
     await expect(page).toHaveURL(/period=30d$/);
   });
 
-  test("drill-down from a trend bucket, by keyboard through the table view, down to a session", async ({ page }) => {
+  test("drill-down from a trend bucket, by a click on its bar and by keyboard through the table view, down to a session", async ({ page }) => {
     await signInAs(page, DEMO.engineer);
     await page.goto("/analytics/escalations?period=30d");
     const series = await rest<TSeriesOutput>(page, "/series", { period: "30d" });
     const index = series.buckets.findLastIndex((b, i) => b.n_handoffs_claimed > 0 && i < series.buckets.length - 1);
     const bucket = series.buckets[index]!;
 
+    // With the mouse: the bucket's bar (empty buckets draw none).
+    const bars = page.getByTestId("trend-chart").locator(".recharts-bar-rectangle");
+    await bars.nth(series.buckets.slice(0, index).filter((b) => b.n_handoffs_claimed > 0).length).click();
+    await expect(page.getByTestId("drill-panel").getByTestId("drill-chips")).toContainText(`Day ${bucket.label}`);
+    await page.getByTestId("drill-panel").getByRole("button", { name: "Close" }).click();
+    await expect(page.getByTestId("drill-panel")).toHaveCount(0);
+
+    // With the keyboard: the table view's bucket buttons.
     const toggle = page.getByTestId("trend-view-toggle");
     await toggle.focus();
     await page.keyboard.press("Enter");
@@ -335,8 +343,7 @@ test("the pages follow the system's dark colour scheme", async ({ page }) => {
     }));
     expect(colours).toEqual({ canvas: "rgb(15, 17, 21)", ink: "rgb(232, 235, 240)" });
     if (path.startsWith("/analytics")) {
-      const panel = await page.getByTestId("trend-panel").evaluate((el) => getComputedStyle(el).backgroundColor);
-      expect(panel).toBe("rgb(23, 26, 33)");
+      await expect(page.getByTestId("trend-panel")).toHaveCSS("background-color", "rgb(23, 26, 33)");
       await expect(page.getByTestId("trend-chart").locator(".recharts-surface").first()).toBeVisible();
       await settled(page);
       await page.screenshot({ path: test.info().outputPath("analytics-dark.png") });
