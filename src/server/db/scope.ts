@@ -45,7 +45,12 @@ export function scopeStatement(accountId: string | null): string {
 }
 
 type Opening = { statement: string; sent: boolean };
-const opening = new AsyncLocalStorage<Opening>();
+// One store per process, on globalThis like the Prisma client itself: a
+// production build gives each route bundle (and instrumentation.ts, which
+// creates the shared client at boot) its own copy of this module, and the
+// client's BEGIN must find the scope a route opened in its own copy.
+const shared = globalThis as unknown as { flowpilotScopeOpening?: AsyncLocalStorage<Opening> };
+const opening = (shared.flowpilotScopeOpening ??= new AsyncLocalStorage<Opening>());
 
 /**
  * For client.ts: what to send with a BEGIN issued inside a scope. Every
