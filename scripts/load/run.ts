@@ -367,11 +367,7 @@ runScript(async () => {
       const notUnavailable = rows.reduce((n, r) => n + Object.entries(r.errors).filter(([s]) => s !== "503").reduce((a, [, c]) => a + c, 0), 0);
       targets.push(["only 503s during the outage", statuses, report.only503]);
       targets.push(["no failure but 503 in the whole run", `${notUnavailable} other`, notUnavailable === 0]);
-      const failures = app.output().split("\n").filter((l) => /failed:|Error|error/.test(l));
-      if (failures.length) {
-        log(`server errors logged (${failures.length} lines; distinct first lines):`);
-        for (const line of [...new Set(failures.map((l) => l.slice(0, 300)))].slice(0, 20)) log(`  ${line}`);
-      }
+
       targets.push(["recovered within 5 s of the database", `${(Math.max(report.recoveryMs, outage.firstOkAfterUpMs ?? Infinity) / 1000).toFixed(1)} s`,
         Math.max(report.recoveryMs, outage.firstOkAfterUpMs ?? Infinity) <= 5000]);
     }
@@ -383,6 +379,11 @@ runScript(async () => {
         `RSS ${trend.startMb.toFixed(0)} → ${trend.endMb.toFixed(0)} MB; slope **${trend.slopeMbPerMin.toFixed(2)} MB/min** (r² ${trend.r2.toFixed(2)}).`);
       out();
       targets.push([`no memory growth (slope ≤ ${trend.maxSlopeMbPerMin} MB/min)`, `${trend.slopeMbPerMin.toFixed(2)} MB/min`, !trend.growing]);
+    }
+    const failures = app.output().split("\n").filter((l) => /failed:|Error|error/.test(l));
+    if (failures.length) {
+      log(`server errors logged (${failures.length} lines; distinct ones):`);
+      for (const line of [...new Set(failures.map((l) => l.slice(0, 300)))].slice(0, 20)) log(`  ${line}`);
     }
     out(`### Targets`);
     out();
