@@ -52,9 +52,14 @@ function limiters(): Limiters {
     connectionString: env.DATABASE_URL, max: 3, connectionTimeoutMillis: 5_000, options: "-c synchronous_commit=off",
   });
   pool.on("error", (error) => console.error("Rate-limit pool error:", error.message));
+  // The store names its statements (prepared once per connection). Behind a
+  // transaction pooler (PgBouncer before 1.21) a name prepared on one server
+  // connection is unknown on the next, so they go unnamed: parsed each time,
+  // which for these one-row statements costs next to nothing.
+  const unnamed = { query: (q: pg.QueryConfig) => pool.query({ text: q.text, values: q.values }) };
   const limiter = (keyPrefix: string, points: number, duration: number) =>
     new RateLimiterPostgres({
-      storeClient: pool, storeType: "pool", tableName: TABLE, tableCreated: true, keyPrefix, points, duration,
+      storeClient: unnamed, storeType: "pool", tableName: TABLE, tableCreated: true, keyPrefix, points, duration,
       // Once a key is over its limit, this instance refuses it from memory
       // until its window ends (the same end the shared count has), instead of
       // a database round trip per refused request.

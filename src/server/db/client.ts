@@ -18,7 +18,9 @@ export type Db = PrismaClient;
 
 /** How long a request's transaction may wait for a connection and run (db/scope.ts). */
 export type TransactionBounds = { maxWait: number; timeout: number };
-const transactionBounds = new WeakMap<Db, TransactionBounds>();
+// On globalThis like the client itself (see getDb), so every route bundle finds them.
+const shared = globalThis as unknown as { flowpilotTransactionBounds?: WeakMap<Db, TransactionBounds> };
+const transactionBounds = (shared.flowpilotTransactionBounds ??= new WeakMap<Db, TransactionBounds>());
 
 export function transactionBoundsOf(db: Db): TransactionBounds | undefined {
   return transactionBounds.get(db);

@@ -6,61 +6,17 @@
  * tenant table is covered, including tables added later.
  */
 import { describe, expect, it } from "vitest";
-import { Prisma } from "@/generated/prisma/client";
-import { createCallerFactory, createTRPCRouter, authedProcedure, publicProcedure } from "@/server/api/trpc";
 import { createContext, createContextInner } from "@/server/api/context";
 import { inAccountScope } from "@/server/db/scope";
-import type { Db } from "@/server/db/client";
 import { testDb } from "../../support/db";
+import { accountsOfAllRows, callForgetful, TENANT_TABLES } from "../../support/forgetful-router";
 import { sessionCookie } from "../../support/session-cookie";
 import { addApiKey, addHandoff, addSession, addStep, after, buildWorld, dbNow, secondsInMs, type World } from "../../support/world";
 
 const db = testDb();
 
-/** Every table holding an account's rows, and the column naming the account. */
-const TENANT_TABLES = {
-  accounts: "id",
-  users: "account_id",
-  ai_sessions: "account_id",
-  ai_session_steps: "account_id",
-  session_handoffs: "account_id",
-  api_keys: "account_id",
-  baseline_timings: "account_id",
-  first_action_pending: "account_id",
-} as const;
 /** Tables with no tenant data, which the app role cannot read at all. */
 const NOT_TENANT_TABLES = ["_prisma_migrations", "rate_limits"];
-
-/** The account of every row of every tenant table, as a query without any account filter reads them. */
-async function accountsOfAllRows(q: Db): Promise<Record<string, string[]>> {
-  const seen: Record<string, string[]> = {};
-  for (const [table, column] of Object.entries(TENANT_TABLES)) {
-    const rows = await q.$queryRaw<{ account: string }[]>(
-      Prisma.sql`SELECT DISTINCT ${Prisma.raw(column)}::text AS account FROM ${Prisma.raw(table)}`,
-    );
-    seen[table] = rows.map((r) => r.account).sort();
-  }
-  // The metric's view, too: it must not read around the policies as its owner.
-  const viaView = await q.$queryRaw<{ account: string }[]>`SELECT DISTINCT account_id::text AS account FROM handoff_first_actions`;
-  seen.handoff_first_actions = viaView.map((r) => r.account);
-  return seen;
-}
-
-/** Procedures that forget the account filter on purpose. */
-const forgetful = createTRPCRouter({
-  everything: authedProcedure.query(({ ctx }) => accountsOfAllRows(ctx.db)),
-  everythingAnonymously: publicProcedure.query(({ ctx }) => accountsOfAllRows(ctx.db)),
-  handoffsViaPrisma: authedProcedure.query(({ ctx }) => ctx.db.sessionHandoff.findMany({ select: { accountId: true } })),
-  renameEveryAccount: authedProcedure.mutation(({ ctx }) => ctx.db.account.updateMany({ data: { name: "renamed" } })),
-  writeIntoAnother: authedProcedure
-    .input((v) => v as { accountId: string; userId: string })
-    .mutation(({ ctx, input }) => addSession(ctx.db, input)),
-  writeThenFail: authedProcedure.mutation(async ({ ctx }) => {
-    await ctx.db.account.update({ where: { id: ctx.caller.accountId }, data: { name: "half done" } });
-    throw new Error("fails after writing");
-  }),
-});
-const callForgetful = createCallerFactory(forgetful);
 
 /** Two accounts with a row in every tenant table, a claimed handoff with a first action and a pending step. */
 async function tenant(name: string): Promise<World & { token: string }> {
@@ -84,11 +40,11 @@ describe("row-level security on the request path", () => {
     const viaKey = callForgetful(await createContext(request({ authorization: `Bearer ${a.token}` }), db));
     const viaCookie = callForgetful(await createContext(request({ cookie: await sessionCookie(b.userId) }), db));
 
-    const seenByA = await viaKey.everything();
+    const { seen: seenByA } = await viaKey.everything();
     for (const table of [...Object.keys(TENANT_TABLES), "handoff_first_actions"]) {
       expect({ table, accounts: seenByA[table] }).toEqual({ table, accounts: [a.accountId] });
     }
-    const seenByB = await viaCookie.everything();
+    const { seen: seenByB } = await viaCookie.everything();
     for (const table of Object.keys(seenByB)) expect({ table, accounts: seenByB[table] }).toEqual({ table, accounts: [b.accountId] });
 
     expect(new Set((await viaKey.handoffsViaPrisma()).map((h) => h.accountId))).toEqual(new Set([a.accountId]));
@@ -113,7 +69,7 @@ describe("row-level security on the request path", () => {
   it("shows a request without an account no rows at all (fails closed)", async () => {
     await tenant("A");
     const anonymous = callForgetful(createContextInner({ db, caller: null }));
-    const seen = await anonymous.everythingAnonymously();
+    const { seen } = await anonymous.everythingAnonymously();
     for (const table of Object.keys(seen)) expect({ table, rows: seen[table] }).toEqual({ table, rows: [] });
     // The scope itself, with no account: the same.
     const direct = await inAccountScope(db, null, accountsOfAllRows);
