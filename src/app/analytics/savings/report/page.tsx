@@ -25,7 +25,7 @@ export const dynamic = "force-dynamic";
 const LIGHT = {
   "--color-canvas": "#ffffff", "--color-surface": "#ffffff", "--color-subtle": "#f0f2f5", "--color-border": "#d5d9e0",
   "--color-ink": "#14171c", "--color-muted": "#4a5363", "--color-accent": "#3b5bdb", "--color-accent-ink": "#ffffff",
-  "--color-warning": "#a35b00", "--color-success": "#2b8a3e", "--color-danger": "#c92a2a", colorScheme: "light",
+  "--color-warning": "#a35b00", "--color-success": "#237a34", "--color-danger": "#c92a2a", colorScheme: "light",
 } as React.CSSProperties;
 
 export default async function PilotReportPage({
