@@ -75,7 +75,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<SeedResult> {
 }
 
 /** A handful of escalations from the last hours, still waiting: the queue a pilot sees first. */
-async function seedOpenQueue(db: Db, accountId: string, userIds: string[], now: Date, rand: () => number) {
+export async function seedOpenQueue(db: Db, accountId: string, userIds: string[], now: Date, rand: () => number) {
   const ages = [4, 11, 26, 55, 130, 290, 470].map((minutes) => minutes * 60_000);
   for (const [i, age] of ages.entries()) {
     const handedAt = new Date(now.getTime() - age);
@@ -102,7 +102,7 @@ async function seedOpenQueue(db: Db, accountId: string, userIds: string[], now: 
   }
 }
 
-async function seedHistory(db: Db, accountId: string, userIds: string[], now: Date, rand: () => number, sessions: number) {
+export async function seedHistory(db: Db, accountId: string, userIds: string[], now: Date, rand: () => number, sessions: number) {
   const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const at = (ms: number) => new Date(ms);
   const sessionRows = [];
@@ -171,7 +171,7 @@ async function seedHistory(db: Db, accountId: string, userIds: string[], now: Da
  * manual baseline), so the savings page has a real verdict at once: a few
  * minutes to half an hour, log-normal like real response times.
  */
-async function seedBaseline(db: Db, accountId: string, createdBy: string, now: Date, rand: () => number) {
+export async function seedBaseline(db: Db, accountId: string, createdBy: string, now: Date, rand: () => number) {
   const engineers = ["Adam", "Erin", "Olivia", "Sam"];
   const notes = ["phoned in", "walked over", "Teams call", "", "", "shouted across the desk"];
   const timings = Array.from({ length: 40 }, (_, i) => {

@@ -185,7 +185,7 @@ function OpenRow({
         </div>
         <p className="text-xs text-muted">
           Handed off by {h.handedOffByName} ·{" "}
-          <time dateTime={h.createdAt} title={h.createdAt}>
+          <time dateTime={h.createdAt} title={h.createdAt} data-live="">
             {formatAge(h.ageSeconds)}
           </time>
         </p>
@@ -230,7 +230,7 @@ function RecentRow({ claim: c }: { claim: RecentClaim }) {
       </div>
       <p className="text-xs text-muted">
         {c.claimedByMe ? "You" : (c.claimedByName ?? "A former member")} ·{" "}
-        <time dateTime={c.claimedAt} title={c.claimedAt}>
+        <time dateTime={c.claimedAt} title={c.claimedAt} data-live="">
           {formatAge(c.claimAgeSeconds)}
         </time>{" "}
         ·{" "}

@@ -69,7 +69,15 @@ export default async function PilotReportPage({
             <dd data-testid="report-account">{account.name}</dd>
             <dt className="text-muted">FlowPilot window</dt>
             <dd data-testid="report-window">
-              {formatTimestamp(summary.window_start)} → {formatTimestamp(summary.window_end)} (last {period})
+              {/* data-live: text that moves with the clock (README screenshots hide it). */}
+              <time dateTime={summary.window_start} data-live="">
+                {formatTimestamp(summary.window_start)}
+              </time>{" "}
+              →{" "}
+              <time dateTime={summary.window_end} data-live="">
+                {formatTimestamp(summary.window_end)}
+              </time>{" "}
+              (last {period})
             </dd>
             <dt className="text-muted">Manual baseline</dt>
             <dd>
@@ -122,7 +130,11 @@ export default async function PilotReportPage({
           <p data-testid="report-definition">{summary.metric_definition}</p>
         </section>
         <footer className="border-t border-border pt-2 text-xs text-muted">
-          Generated {formatTimestamp(summary.window_end)} by FlowPilot.
+          Generated{" "}
+          <time dateTime={summary.window_end} data-live="">
+            {formatTimestamp(summary.window_end)}
+          </time>{" "}
+          by FlowPilot.
         </footer>
       </main>
     </div>
