@@ -76,4 +76,18 @@ test.describe("API reference page", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(`curl -sS -H "Authorization: Bearer $FLOWPILOT_API_KEY" "${baseURL}${PATH}?period=30d"`);
   });
+
+  test("documents the manual baseline and savings endpoints", async ({ page }) => {
+    await signInAs(page, DEMO.engineer);
+    await page.goto("/docs/api");
+    for (const name of [
+      "get /analytics/flowpilot/baseline",
+      "post /analytics/flowpilot/baseline",
+      "delete /analytics/flowpilot/baseline/{id}",
+      "get /analytics/flowpilot/savings",
+    ]) {
+      await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+    }
+    await expect(page.getByText("baseline:write").first()).toBeVisible();
+  });
 });

@@ -201,4 +201,20 @@ describe("OpenAPI document", () => {
     expect(del.responses["204"]!.content).toBeUndefined();
     expect(doc.paths["/analytics/flowpilot/savings"]!.get!.responses["200"]!.content!["application/json"].schema.example).toMatchObject({ verdict: "faster" });
   });
+
+  it("says that writing with an API key needs the baseline:write scope", async () => {
+    const doc = (await call("/api/openapi.json")).body as {
+      paths: Record<string, Record<string, { description: string; responses: Record<string, { description: string }> }>>;
+    };
+    const writes = [doc.paths["/analytics/flowpilot/baseline"]!.post!, doc.paths["/analytics/flowpilot/baseline/{id}"]!.delete!];
+    for (const op of writes) {
+      expect(op.description).toContain("baseline:write");
+      expect(op.responses["403"]!.description).toContain("baseline:write");
+    }
+    // Each operation keeps its own words for a shared status: deleting needs an admin.
+    expect(writes[1]!.responses["403"]!.description).toContain("admin role");
+    expect(doc.paths["/analytics/flowpilot/escalations"]!.get!.responses["403"]!.description).toBe(
+      "Role too low: needs the engineer or admin role.",
+    );
+  });
 });

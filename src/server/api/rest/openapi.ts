@@ -35,6 +35,7 @@ export function openApiDocument(baseUrl: string) {
   // The generator caches error schemas between calls; work on a copy.
   const copy = structuredClone(document);
   applySuccessStatuses(copy.paths as Parameters<typeof applySuccessStatuses>[0], appRouter);
+  applyErrorDescriptions(copy.paths as Parameters<typeof applyErrorDescriptions>[0]);
   for (const [name, schema] of Object.entries(copy.components?.schemas ?? {}) as [string, JsonSchema][]) {
     if (!name.startsWith("error.")) continue;
     schema.properties = {
@@ -48,6 +49,28 @@ export function openApiDocument(baseUrl: string) {
   }
   addHandoffsCsv(copy as unknown as Parameters<typeof addHandoffsCsv>[0]);
   return copy;
+}
+
+type ErrorPaths = Record<string, Record<string, { responses?: Record<string, object | undefined> } | undefined> | undefined>;
+type OpenApiMetaLike = { openapi?: { path: string; method: string; errorResponses?: Record<string, string> } };
+
+/**
+ * Each operation's error descriptions as its own meta words them. The
+ * generator shares one response object per error status across operations,
+ * so without this every 403 read like the first procedure's ("needs the
+ * engineer or admin role"), also where admin or an API-key scope is needed.
+ */
+function applyErrorDescriptions(paths: ErrorPaths | undefined) {
+  const procedures = appRouter._def.procedures as Record<string, { _def?: { meta?: OpenApiMetaLike } }>;
+  for (const procedure of Object.values(procedures)) {
+    const openapi = procedure._def?.meta?.openapi;
+    const responses = openapi && paths?.[openapi.path]?.[openapi.method.toLowerCase()]?.responses;
+    if (!responses || !openapi.errorResponses) continue;
+    for (const [status, description] of Object.entries(openapi.errorResponses)) {
+      const shared = responses[status];
+      if (shared) responses[status] = { ...shared, description };
+    }
+  }
 }
 
 type Operation = { parameters?: { name: string }[]; responses?: Record<string, unknown>; [key: string]: unknown };

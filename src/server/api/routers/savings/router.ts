@@ -84,10 +84,11 @@ export const savingsRouter = createTRPCRouter({
         summary: "Add manual baseline timings",
         description:
           "1–5 000 stopwatch timings in one request, written all or none: one bad timing refuses the request " +
-          "(422, naming each bad field) and writes nothing. Answers 201. Needs the engineer or admin role.",
+          "(422, naming each bad field) and writes nothing. Answers 201. Needs the engineer or admin role; " +
+          "with an API key, a key with the baseline:write scope.",
         protect: true,
         successDescription: "Created: every timing was written.",
-        errorResponses: errors(),
+        errorResponses: errors({ 403: "Role too low (viewers), or an API key without the baseline:write scope." }),
       },
       successStatus: 201,
     })
@@ -104,10 +105,15 @@ export const savingsRouter = createTRPCRouter({
         path: `${BASELINE_PATH}/{id}`,
         tags: ["savings"],
         summary: "Delete a manual baseline timing",
-        description: "Answers 204 with no body. A timing of another account is a 404. Needs the admin role.",
+        description:
+          "Answers 204 with no body. A timing of another account is a 404. Needs the admin role; " +
+          "with an API key, a key with the baseline:write scope.",
         protect: true,
         successDescription: "No content: the timing is deleted.",
-        errorResponses: errors({ 403: "Role too low: needs the admin role.", 404: "No timing with this id in your account." }),
+        errorResponses: errors({
+          403: "Role too low (needs the admin role), or an API key without the baseline:write scope.",
+          404: "No timing with this id in your account.",
+        }),
       },
       successStatus: 204,
     })
