@@ -8,11 +8,10 @@ import { api } from "@/trpc/react";
 import { Button } from "@/components/ui/button";
 import { QueryState } from "@/components/ui/query-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TextInput, textInputClass } from "@/components/ui/text-input";
 import { formatDuration } from "@/lib/format";
 import { errorDetail } from "@/lib/trpc-error";
 import type { TAccountSettingsOutput } from "@/server/api/routers/account/settings.types";
-
-const inputClass = "mt-1 block w-full rounded-md border border-border bg-canvas px-3 py-2 text-base";
 
 export function AccountSettingsForm() {
   const settings = api.account.settings.useQuery();
@@ -144,7 +143,7 @@ export function SettingsEditorView({
             onEdit();
           }}
           aria-busy={timeZones === undefined && !timeZonesFailed}
-          className={inputClass}
+          className={`mt-1 ${textInputClass}`}
         >
           {options.map((zone) => (
             <option key={zone} value={zone}>
@@ -160,7 +159,7 @@ export function SettingsEditorView({
         <label htmlFor={targetId} className="text-sm font-medium">
           Target for time to first action, in seconds
         </label>
-        <input
+        <TextInput
           id={targetId}
           name="first_action_target_seconds"
           type="number"
@@ -174,7 +173,7 @@ export function SettingsEditorView({
           }}
           aria-describedby={targetHintId}
           placeholder="e.g. 900"
-          className={inputClass}
+          className="mt-1"
         />
         <p id={targetHintId} data-testid="target-hint" className="mt-1 text-sm text-muted">
           {target.trim() === ""
