@@ -74,6 +74,14 @@ for (const scheme of ["light", "dark"] as const satisfies Scheme[]) {
       });
     }
 
+    test("analytics with the trend as a table and a drill-down open", async ({ page }) => {
+      await signInAs(page, DEMO.admin);
+      await page.goto("/analytics/escalations?period=30d&trend=table");
+      await page.getByTestId("trend-table").getByRole("button").last().click();
+      await expect(page.getByTestId("drill-panel").getByTestId("drill-count")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("pages as a viewer sees them", async ({ page }) => {
       await signInAs(page, DEMO.viewer);
       for (const url of ["/queue", "/analytics/escalations?period=30d", "/analytics/savings", "/settings/account"]) {
