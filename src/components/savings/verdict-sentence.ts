@@ -35,3 +35,26 @@ export function verdictSentence(s: Summary): string {
       return `Slower with FlowPilot: the median handoff waits ${formatDuration(Math.abs(s.median_difference_seconds ?? 0))} longer than the manual baseline (${range(s)}).`;
   }
 }
+
+type Recovered = Pick<
+  TSavingsOutput,
+  "verdict" | "minutes_recovered_per_escalation" | "escalations_per_30_days" | "minutes_recovered_per_30_days"
+>;
+
+/**
+ * The minutes a "faster" verdict recovers, in words: the server's numbers
+ * rounded as a person would say them ("about 5.2 minutes", "52 escalations"),
+ * not its three decimals, which read as more precision than an estimate
+ * has. Null when the verdict allows no such claim.
+ */
+export function minutesRecoveredSentence(s: Recovered): string | null {
+  if (s.verdict !== "faster" || s.minutes_recovered_per_escalation === null || s.minutes_recovered_per_30_days === null) {
+    return null;
+  }
+  const round = (n: number, digits: number) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+  return (
+    `About ${round(s.minutes_recovered_per_escalation, 1)} minutes recovered per escalation; at ` +
+    `${round(s.escalations_per_30_days ?? 0, 0)} escalations per 30 days, about ` +
+    `${round(s.minutes_recovered_per_30_days, 0)} minutes per 30 days.`
+  );
+}

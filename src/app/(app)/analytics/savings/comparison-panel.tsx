@@ -5,7 +5,7 @@ import type { Period } from "@/server/api/routers/analytics/escalations.types";
 import { ComparisonTable } from "@/components/savings/comparison-table";
 import { DifferenceInterval } from "@/components/savings/difference-interval";
 import { DistributionChart } from "@/components/savings/distribution-chart";
-import { verdictSentence } from "@/components/savings/verdict-sentence";
+import { minutesRecoveredSentence, verdictSentence } from "@/components/savings/verdict-sentence";
 import { Notice } from "@/components/ui/notice";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -54,10 +54,9 @@ export function ComparisonPanel({ period }: { period: Period }) {
         {s.ci95 && s.median_difference_seconds !== null ? (
           <DifferenceInterval difference={s.median_difference_seconds} ci95={s.ci95} />
         ) : null}
-        {s.verdict === "faster" && s.minutes_recovered_per_30_days !== null ? (
+        {minutesRecoveredSentence(s) ? (
           <p className="text-sm" data-testid="minutes-recovered">
-            About <strong>{s.minutes_recovered_per_escalation} minutes</strong> per escalation; with{" "}
-            {s.escalations_per_30_days} escalations per 30 days, <strong>{s.minutes_recovered_per_30_days} minutes</strong> per 30 days.
+            {minutesRecoveredSentence(s)}
           </p>
         ) : null}
         <div ref={ref} className="min-w-0 overflow-hidden">

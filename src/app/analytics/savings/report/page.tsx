@@ -14,7 +14,7 @@ import { DEFAULT_PERIOD, ZPeriod } from "@/server/api/routers/analytics/escalati
 import { ComparisonTable } from "@/components/savings/comparison-table";
 import { DifferenceInterval } from "@/components/savings/difference-interval";
 import { DistributionChart } from "@/components/savings/distribution-chart";
-import { verdictSentence } from "@/components/savings/verdict-sentence";
+import { minutesRecoveredSentence, verdictSentence } from "@/components/savings/verdict-sentence";
 import { formatTimestamp } from "@/lib/format";
 import { PrintButton } from "./print-button";
 
@@ -94,10 +94,9 @@ export default async function PilotReportPage({
           <p className="text-lg font-semibold" data-testid="report-verdict" data-verdict={summary.verdict}>
             {verdictSentence(summary)}
           </p>
-          {summary.verdict === "faster" && summary.minutes_recovered_per_30_days !== null ? (
-            <p className="mt-1 text-sm">
-              About {summary.minutes_recovered_per_escalation} minutes recovered per escalation; at {summary.escalations_per_30_days}{" "}
-              escalations per 30 days, {summary.minutes_recovered_per_30_days} minutes per 30 days.
+          {minutesRecoveredSentence(summary) ? (
+            <p className="mt-1 text-sm" data-testid="report-minutes-recovered">
+              {minutesRecoveredSentence(summary)}
             </p>
           ) : null}
         </section>
