@@ -124,4 +124,21 @@ describe("the analytics page", () => {
     );
     expect(calls.find((c) => c.name === "escalationsHandoffs")?.input).toEqual({ period: "30d", min_seconds: 60, max_seconds: 300, limit: 50 });
   });
+
+  it("moves focus to a newly opened list, and leaves it alone when the view changes around the list", () => {
+    answer(some);
+    search = "period=30d&drill=1&d_action=without";
+    const { rerender } = render(<EscalationsAnalytics canSeeMetric />);
+    expect(document.activeElement?.textContent).toBe("Handoffs behind the numbers");
+
+    const median = () => within(screen.getAllByTestId("breakdown-engineer")[0]!).getByRole("button", { name: /^Median/ });
+    median().focus();
+    search = "period=30d&sort_engineer=median.desc&drill=1&d_action=without";
+    rerender(<EscalationsAnalytics canSeeMetric />);
+    expect(document.activeElement).toBe(median());
+
+    search = "period=30d&sort_engineer=median.desc&drill=1&d_min=60&d_max=300";
+    rerender(<EscalationsAnalytics canSeeMetric />);
+    expect(document.activeElement?.textContent).toBe("Handoffs behind the numbers");
+  });
 });

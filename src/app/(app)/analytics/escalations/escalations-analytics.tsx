@@ -240,7 +240,9 @@ export function EscalationsAnalytics({ canSeeMetric }: { canSeeMetric: boolean }
 
           {state.drill && windowParams && (
             <DrillPanel
-              key={reportSearch({ ...state, drill: { ...state.drill, rows: PAGE_ROWS } })}
+              // A new list (other filters) mounts afresh and takes focus; sorting a table or
+              // loading more rows leaves the list, and the focus, where they are.
+              key={JSON.stringify(drillInput(windowParams, state, state.drill))}
               state={state}
               drill={state.drill}
               windowParams={windowParams}
