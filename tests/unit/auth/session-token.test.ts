@@ -13,7 +13,7 @@ describe("session token decoding", () => {
     expect((await decodeSessionToken(token, SECRET))?.sub).toBe("user-1");
   });
 
-  it("refuses a token made with another secret, even after it was decoded with its own", async () => {
+  it("refuses a token made with another secret, even after a decode with its own", async () => {
     const token = await encode({ token: { sub: "user-2" }, secret: SECRET });
     expect((await decodeSessionToken(token, SECRET))?.sub).toBe("user-2");
     expect(await decodeSessionToken(token, "another-secret-entirely-0123456789")).toBeNull();
@@ -27,7 +27,7 @@ describe("session token decoding", () => {
     expect(await decodeSessionToken("not-a-token", SECRET)).toBeNull();
   });
 
-  it("stops accepting a remembered token once it has expired", async () => {
+  it("refuses a token once it has expired, after decoding it before", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(new Date("2026-11-29T10:00:00Z"));
     const token = await encode({ token: { sub: "user-4" }, secret: SECRET, maxAge: 60 });
