@@ -4,7 +4,6 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
 import { restMetric, scrollsSideways } from "./support/escalations";
-import { writeScreenshotIfChanged } from "./support/screenshots";
 import { formatCount, formatDuration } from "../src/lib/format";
 import type { TEscalationsResponse } from "../src/server/api/routers/analytics/escalations.types";
 import type { TBreakdownOutput } from "../src/server/api/routers/analytics/breakdown.types";
@@ -116,8 +115,8 @@ test.describe("escalation analytics", () => {
     }
     await expect(page.getByTestId("trend-chart").locator(".recharts-surface").first()).toBeVisible();
     await settled(page);
-    // The window's clock time changes every run; masked, so an unchanged page leaves the picture as it was.
-    writeScreenshotIfChanged("docs/screenshots/analytics.png", await page.screenshot({ mask: [page.getByTestId("metric-window")], maskColor: "#f5f6f8" }));
+    // The README's picture of this page is screenshots.e2e.ts's (its own account, the same pixels every run).
+    await page.screenshot({ path: test.info().outputPath("analytics.png") });
 
     // The URL is shareable: opening it shows the same period.
     await page.reload();
