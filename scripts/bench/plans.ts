@@ -5,20 +5,18 @@
  * The SQL is captured from Prisma's query log while the procedure runs, so
  * the plan is of the exact statement the app sends, not of a copy.
  */
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/generated/prisma/client";
-import type { Db } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
 
 export type CapturedQuery = { sql: string; params: unknown[] };
 
 /** The SELECT statement(s) a read path sends, from Prisma's query log. */
 export async function captureSql(url: string, run: (db: Db) => Promise<unknown>): Promise<CapturedQuery[]> {
-  const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 1 }), log: [{ emit: "event", level: "query" }] });
   const captured: CapturedQuery[] = [];
-  logging.$on("query", (e) => captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }));
+  // The app's own client (so procedures open their account scope as in production), logging.
+  const logging = createDb(url, { max: 1, onQuery: (e) => captured.push({ sql: e.query, params: JSON.parse(e.params) as unknown[] }) });
   try {
-    await run(logging as unknown as Db);
+    await run(logging);
   } finally {
     await logging.$disconnect();
   }

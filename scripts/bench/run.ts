@@ -11,6 +11,9 @@
  * handoffs in the window: one account per size, every handoff claimed in the
  * last 90 days, two steps per session.
  *
+ * It also prints the metric's p50 with row-level security on and off, in the
+ * same run (rls.ts).
+ *
  * Every run also times the savings comparison's bootstrap (bootstrap.ts);
  * --bootstrap times only that, without a database.
  */
@@ -31,6 +34,7 @@ import { measurePendingCost, type PendingCost } from "./pending";
 import { log } from "./progress";
 import { benchBootstrap, describeBootstrapBench } from "./bootstrap";
 import { benchReport, reportLines, type ReportBench } from "./report";
+import { measureRlsCost, rlsLines, type RlsCost } from "./rls";
 
 // 2: handoffs spread over four priorities and eight claiming engineers per account.
 const DATA_VERSION = 2;
@@ -201,6 +205,7 @@ async function main() {
       let pendingCost: PendingCost[] = [];
       let jitFree = true;
       let report: ReportBench | undefined;
+      const rlsCosts: RlsCost[] = [];
       if (o.growth) {
         for (const a of accounts) cases.push(await readCase(db, a, "90d", o, a.handoffs >= 500_000 ? Math.min(o.runs, 5) : o.runs));
         const p = await plansFor(url, db, accounts[accounts.length - 1]!, "90d");
@@ -209,6 +214,11 @@ async function main() {
       } else {
         const targets = ["large", "small"].map((n) => accounts.find((a) => a.name === n)!);
         for (const a of targets) for (const period of PERIODS) cases.push(await readCase(db, a, period, o));
+        log("row-level security on and off …");
+        for (const [a, period] of [[targets[0]!, "90d"], [targets[1]!, "30d"], [targets[1]!, "7d"]] as const) {
+          // The small account's reads take milliseconds: more runs for a steady p50.
+          rlsCosts.push(await measureRlsCost(db, a, period, o.warmup, a.name === "small" ? o.runs * 10 : o.runs));
+        }
         report = await benchReport(url, db, callerFor(targets[0]!), o);
         log("EXPLAIN ANALYZE …");
         for (const [a, period] of [[targets[0]!, "90d"], [targets[1]!, "30d"]] as const) {
@@ -274,8 +284,10 @@ async function main() {
         ] as const;
         const reported = reportLines(report!);
         out.push(...reported.lines);
+        const rls = rlsLines(rlsCosts);
+        out.push("", ...rls.lines);
         out.push("", "Targets:");
-        for (const [what, ok, value] of [...checks, ...reported.checks]) out.push(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
+        for (const [what, ok, value] of [...checks, ...reported.checks, ...rls.checks]) out.push(`  ${ok ? "PASS" : "FAIL"}  ${what}  (${value})`);
       }
       out.push("", ...describeBootstrapBench(bootstrap));
       console.log(out.join("\n"));
@@ -284,7 +296,7 @@ async function main() {
       await mkdir(dir, { recursive: true });
       const stamp = started.toISOString().replace(/[:.]/g, "-");
       const file = path.join(dir, `${o.growth ? "growth" : `scale-${o.scale}`}-${stamp}.json`);
-      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, report, writeCost, plans, bootstrap }, null, 2);
+      const json = JSON.stringify({ startedAt: started, options: o, cores: os.cpus().length, loadAverage: { start: loadBefore, end: loadAfter }, postgres: pgVersion, node: process.version, marker, cases, pendingCost, report, rlsCosts, writeCost, plans, bootstrap }, null, 2);
       await writeFile(file, json);
       await writeFile(path.join(dir, `latest${o.growth ? "-growth" : ""}.json`), json);
       log(`results written to ${path.relative(process.cwd(), file)}`);

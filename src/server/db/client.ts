@@ -26,7 +26,14 @@ export function transactionBoundsOf(db: Db): TransactionBounds | undefined {
   return transactionBounds.get(db);
 }
 
-export function createDb(connectionString: string): Db {
+export type DbOptions = {
+  /** Pool size; 10 by default. */
+  max?: number;
+  /** Called with every statement Prisma sends (the bench reads the exact SQL from it). */
+  onQuery?: (event: { query: string; params: string }) => void;
+};
+
+export function createDb(connectionString: string, { max = 10, onQuery }: DbOptions = {}): Db {
   const timeouts = envValues(["DATABASE_CONNECT_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"]);
   // Statements that open a request's transaction in its account scope (scope.ts)
   // go out with the adapter's BEGIN, in the same round trip. A pooler in front
@@ -45,14 +52,15 @@ export function createDb(connectionString: string): Db {
     connectionString,
     Client: ScopingClient,
     options: "-c jit=off",
-    max: 10,
+    max,
     connectionTimeoutMillis: timeouts.DATABASE_CONNECT_TIMEOUT_MS,
     statement_timeout: timeouts.DATABASE_STATEMENT_TIMEOUT_MS,
     // The server enforces statement_timeout, but never hears of a query lost
     // on a silent network; this is the client's own bound, a moment later.
     query_timeout: timeouts.DATABASE_STATEMENT_TIMEOUT_MS + 1000,
   });
-  const db = new PrismaClient({ adapter });
+  const db = onQuery ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }) : new PrismaClient({ adapter });
+  if (onQuery) (db as unknown as { $on: (event: "query", cb: typeof onQuery) => void }).$on("query", onQuery);
   transactionBounds.set(db, {
     // Waiting for a pooled connection is bounded as for any query; a
     // procedure runs a few statements, each bounded by statement_timeout.
