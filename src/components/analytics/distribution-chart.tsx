@@ -6,6 +6,7 @@
  * Loaded on demand (next/dynamic) with the rest of the page's charts.
  */
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { chartAxis, chartGrid } from "@/components/ui/chart-theme";
 import type { TDistributionOutput } from "@/server/api/routers/analytics/distribution.types";
 import { formatCount, formatRate } from "@/lib/format";
 
@@ -37,9 +38,9 @@ export default function DistributionChart({
           data={points}
           margin={{ top: 20, right: 4, bottom: 0, left: 0 }}
         >
-          <CartesianGrid stroke="var(--color-border)" vertical={false} />
-          <XAxis dataKey="label" stroke="var(--color-muted)" fontSize={11} interval={0} />
-          <YAxis allowDecimals={false} stroke="var(--color-muted)" fontSize={11} width={36} />
+          <CartesianGrid {...chartGrid} vertical={false} />
+          <XAxis dataKey="label" {...chartAxis} interval={0} />
+          <YAxis allowDecimals={false} {...chartAxis} width={36} />
           <Tooltip
             cursor={{ fill: "var(--color-subtle)" }}
             content={({ active, payload }) => {

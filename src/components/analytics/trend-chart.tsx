@@ -11,6 +11,7 @@ import {
   type TooltipContentProps,
 } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
+import { chartAxis, chartGrid } from "@/components/ui/chart-theme";
 import type { TSeriesOutput } from "@/server/api/routers/analytics/series.types";
 import { formatCount, formatDuration, formatSecondsExact } from "@/lib/format";
 
@@ -43,8 +44,8 @@ export default function TrendChart({
           data={points}
           margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
         >
-          <CartesianGrid stroke="var(--color-border)" vertical={false} />
-          <XAxis dataKey="label" tickFormatter={shortDate} stroke="var(--color-muted)" fontSize={11} minTickGap={16} />
+          <CartesianGrid {...chartGrid} vertical={false} />
+          <XAxis dataKey="label" tickFormatter={shortDate} {...chartAxis} minTickGap={16} />
           <YAxis
             yAxisId="seconds"
             scale="log"
@@ -52,11 +53,10 @@ export default function TrendChart({
             ticks={ticks}
             allowDataOverflow
             tickFormatter={(v: number) => formatDuration(v)}
-            stroke="var(--color-muted)"
-            fontSize={11}
+            {...chartAxis}
             width={56}
           />
-          <YAxis yAxisId="count" orientation="right" allowDecimals={false} stroke="var(--color-muted)" fontSize={11} width={36} />
+          <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...chartAxis} width={36} />
           <Tooltip content={(props) => <TrendTooltip {...props} />} cursor={{ fill: "var(--color-subtle)" }} />
           <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-ink">{value}</span>} />
           {/* The bar's own click names its bucket (the chart's hover index can lag a tap); an empty bucket has nothing to list. */}

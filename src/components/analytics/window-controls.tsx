@@ -104,24 +104,21 @@ function RangeForm({
         if (!p) onApply(from, to);
       }}
     >
-      <LabelledInput
-        label="First day"
-        type="date"
-        name="from"
-        value={from}
-        onChange={(e) => setFrom(e.target.value)}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? errorId : undefined}
-      />
-      <LabelledInput
-        label="Last day"
-        type="date"
-        name="to"
-        value={to}
-        onChange={(e) => setTo(e.target.value)}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={message ? errorId : undefined}
-      />
+      {[
+        { label: "First day", name: "from", value: from, set: setFrom },
+        { label: "Last day", name: "to", value: to, set: setTo },
+      ].map((day) => (
+        <LabelledInput
+          key={day.name}
+          label={day.label}
+          type="date"
+          name={day.name}
+          value={day.value}
+          onChange={(e) => day.set(e.target.value)}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? errorId : undefined}
+        />
+      ))}
       <Button type="submit">Apply</Button>
       <p className="basis-full text-xs text-muted">
         Whole days{timeZone ? ` in ${timeZone}` : " in the account's time zone"}, both included; a range ending today ends now.

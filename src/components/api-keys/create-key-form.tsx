@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { LabelledInput } from "@/components/ui/text-input";
 import { API_KEY_SCOPES, API_KEY_SCOPE_LABELS, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/server/auth/scopes";
 
 type Props = {
@@ -15,7 +16,6 @@ export function CreateKeyForm({ onCreate, pending, error }: Props) {
   const [scopes, setScopes] = useState<readonly ApiKeyScope[]>(DEFAULT_API_KEY_SCOPES);
   const toggle = (scope: ApiKeyScope, on: boolean) =>
     setScopes((current) => API_KEY_SCOPES.filter((s) => (s === scope ? on : current.includes(s))));
-  const inputId = useId();
   const errorId = useId();
 
   return (
@@ -31,11 +31,8 @@ export function CreateKeyForm({ onCreate, pending, error }: Props) {
       }}
     >
       <div className="max-w-md">
-        <label htmlFor={inputId} className="text-sm font-medium">
-          Key name
-        </label>
-        <input
-          id={inputId}
+        <LabelledInput
+          label="Key name"
           name="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -44,7 +41,6 @@ export function CreateKeyForm({ onCreate, pending, error }: Props) {
           placeholder="e.g. PSA dashboard"
           aria-describedby={error ? errorId : undefined}
           aria-invalid={error ? true : undefined}
-          className="mt-1 block w-full rounded-md border border-border bg-canvas px-3 py-2 text-base placeholder:text-muted"
         />
       </div>
       <fieldset>

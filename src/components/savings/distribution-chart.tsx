@@ -1,5 +1,6 @@
 "use client";
 import { CartesianGrid, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+import { chartAxis, chartGrid } from "@/components/ui/chart-theme";
 import { formatDuration } from "@/lib/format";
 
 /**
@@ -43,7 +44,7 @@ export function DistributionChart({
         accessibilityLayer
         title="Both distributions on a log time axis"
       >
-        <CartesianGrid stroke="var(--color-border)" vertical horizontal={false} />
+        <CartesianGrid {...chartGrid} vertical horizontal={false} />
         <XAxis
           type="number"
           dataKey="seconds"
@@ -51,8 +52,7 @@ export function DistributionChart({
           domain={[10 ** lowPower, 10 ** highPower]}
           ticks={ticks}
           tickFormatter={(v: number) => formatDuration(v)}
-          stroke="var(--color-muted)"
-          fontSize={11}
+          {...chartAxis}
           allowDataOverflow
         />
         <YAxis
@@ -61,8 +61,7 @@ export function DistributionChart({
           domain={[-0.6, 1.6]}
           ticks={[0, 1]}
           tickFormatter={(v: number) => (v === 1 ? "Baseline" : "FlowPilot")}
-          stroke="var(--color-muted)"
-          fontSize={11}
+          {...chartAxis}
           width={72}
         />
         <Scatter name="Manual baseline" data={points(baseline, 1)} fill="var(--color-warning)" fillOpacity={0.7} isAnimationActive={false} />
