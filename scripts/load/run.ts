@@ -1,5 +1,5 @@
 /**
- * `npm run load [-- --duration 30] [--rate 200] [--capacity-seconds 10] [--accounts 1000] [--connections 10] [--skip-build] [--fault | --soak | --profile]`
+ * `npm run load [-- --duration 30] [--rate 200] [--capacity-seconds 10] [--accounts 1000] [--connections 10] [--skip-build] [--fault | --soak | --profile] [--server-heap-mb MB]`
  *
  * The app at real traffic, self-contained: a PostgreSQL instance of its own
  * (postgres.ts), migrated and seeded with ACCOUNTS small tenants (seed.ts),
@@ -67,6 +67,8 @@ const TARGETS = { ratio: 0.6, p99Ms: 100 };
 type Options = {
   duration: number; rate: number; capacitySeconds: number; accounts: number; connections: number;
   skipBuild: boolean; fault: boolean; soak: boolean; profile: boolean;
+  /** the server's V8 old-space limit, to tell a leak from a heap that grows because it may */
+  serverHeapMb?: number;
 };
 
 function parseArgs(argv: readonly string[]): Options {
@@ -90,7 +92,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === "--fault") o.fault = true;
     else if (a === "--soak") o.soak = true;
     else if (a === "--profile") o.profile = true;
-    else throw new UsageError(`Unknown option ${a}. Options: --duration S --rate R --capacity-seconds S --accounts N --connections N --skip-build --fault --soak --profile`);
+    else if (a === "--server-heap-mb") o.serverHeapMb = Math.round(number(64, 16_384));
+    else throw new UsageError(`Unknown option ${a}. Options: --duration S --rate R --capacity-seconds S --accounts N --connections N --skip-build --fault --soak --profile --server-heap-mb MB`);
   }
   if ([o.fault, o.soak, o.profile].filter(Boolean).length > 1) throw new UsageError("--fault, --soak and --profile are separate runs; pass one of them.");
   if (o.soak && !durationGiven) o.duration = SOAK_SECONDS;
@@ -244,7 +247,10 @@ runScript(async () => {
       DATABASE_URL: url,
       NEXTAUTH_SECRET: secret,
       API_KEY_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE),
-    }, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
+    }, [
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      ...(o.serverHeapMb ? [`--max-old-space-size=${o.serverHeapMb}`] : []),
+    ]);
     log(`server at ${app.origin}, pid ${app.pid()}`);
     const cookies = await mintCookies(seeded, secret);
     const written = { claims: [] as string[], notes: [] as string[] };
