@@ -12,6 +12,7 @@ import { TextInput, textInputClass } from "@/components/ui/text-input";
 import { formatDuration } from "@/lib/format";
 import { errorDetail } from "@/lib/trpc-error";
 import type { TAccountSettingsOutput } from "@/server/api/routers/account/settings.types";
+import { FormError } from "@/components/ui/form-error";
 
 export function AccountSettingsForm() {
   const settings = api.account.settings.useQuery();
@@ -191,11 +192,7 @@ export function SettingsEditorView({
           {saved && !saving ? "Saved." : ""}
         </p>
       </div>
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={errorId}>{error}</FormError>
     </form>
   );
 }

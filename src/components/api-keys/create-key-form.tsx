@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LabelledInput } from "@/components/ui/text-input";
 import { API_KEY_SCOPES, API_KEY_SCOPE_LABELS, DEFAULT_API_KEY_SCOPES, type ApiKeyScope } from "@/server/auth/scopes";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = {
   onCreate: (name: string, scopes: ApiKeyScope[]) => void;
@@ -66,11 +67,7 @@ export function CreateKeyForm({ onCreate, pending, error }: Props) {
       <Button type="submit" className="self-start" disabled={pending || !name.trim() || scopes.length === 0} aria-busy={pending}>
         {pending ? "Creating…" : "Create key"}
       </Button>
-      {error ? (
-        <p id={errorId} role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={errorId}>{error}</FormError>
     </form>
   );
 }

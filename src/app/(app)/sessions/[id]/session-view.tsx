@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { formatCount, formatDuration, formatTimestamp } from "@/lib/format";
 import { errorCode, errorDetail } from "@/lib/trpc-error";
 import { NOTE_MAX_LENGTH } from "@/server/api/routers/queue/add-note.schema";
+import { FormError } from "@/components/ui/form-error";
 
 type Session = RouterOutputs["queue"]["session"];
 
@@ -136,11 +137,7 @@ function NoteForm({ session }: { session: Session }) {
           {addNote.isPending ? "Saving…" : "Add note"}
         </Button>
       </div>
-      {addNote.error && (
-        <p role="alert" className="text-sm text-danger">
-          {errorDetail(addNote.error)}
-        </p>
-      )}
+      <FormError>{addNote.error ? errorDetail(addNote.error) : null}</FormError>
     </form>
   );
 }
