@@ -18,6 +18,7 @@
 import { parse as parseCookies } from "cookie";
 import type { AccountRole } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/client";
+import { isPgUuid } from "@/server/db/uuid";
 import { callerFromUser, type Caller } from "./roles";
 import { hashApiKey, parseBearer } from "./api-keys";
 import { secureCookiesEnabled } from "./cookies";
@@ -32,8 +33,6 @@ type CallerRow = { id: string; account_id: string; account_role: AccountRole; em
 
 const toCallerUser = (row: CallerRow) =>
   ({ id: row.id, accountId: row.account_id, accountRole: row.account_role, email: row.email, name: row.name });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const INVALID_KEY = "Invalid API key: it is malformed, unknown or revoked.";
 
@@ -57,7 +56,7 @@ export async function resolveSessionUser(db: Db, headers: Headers): Promise<Call
   if (!token) return null;
   const jwt = await decodeSessionToken(token, authSecret());
   // A token signed with our secret names a user id; anything else names nobody.
-  if (!jwt?.sub || !UUID.test(jwt.sub)) return null;
+  if (!jwt?.sub || !isPgUuid(jwt.sub)) return null;
   const [user] = await db.$queryRaw<CallerRow[]>`SELECT * FROM flowpilot_session_caller(${jwt.sub}::uuid)`;
   return user ? callerFromUser(toCallerUser(user)) : null;
 }

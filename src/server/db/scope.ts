@@ -24,6 +24,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Prisma } from "@/generated/prisma/client";
 import { envValues } from "@/env";
 import { transactionBoundsOf, type Db } from "./client";
+import { isPgUuid } from "./uuid";
 
 /** The role the request path's queries run as (created by the row_level_security migration). */
 export const APP_ROLE = "flowpilot_app";
@@ -36,11 +37,10 @@ export type ScopeOptions = {
   isolationLevel?: "RepeatableRead";
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The settings that put a transaction in `accountId`'s scope (no account: null). */
 export function scopeStatement(accountId: string | null): string {
-  if (accountId !== null && !UUID.test(accountId)) throw new Error("An account id must be a uuid.");
+  if (accountId !== null && !isPgUuid(accountId)) throw new Error("An account id must be a uuid.");
   return `SET LOCAL ROLE ${APP_ROLE}; SET LOCAL app.account_id = '${accountId ?? ""}'`;
 }
 

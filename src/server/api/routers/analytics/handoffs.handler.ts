@@ -13,6 +13,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { PG_UUID_SOURCE } from "@/server/db/uuid";
 import { invalidInput } from "@/server/api/invalid-input";
 import { deltaInBand } from "./distribution.handler";
 import {
@@ -25,7 +26,7 @@ import { handoffsInScope, resolveScope, windowFields, type ReportScope } from ".
 export type DrillDownFilters = { action?: "with" | "without"; min_seconds?: number; max_seconds?: number };
 type Position = { claimedAt: string; id: string };
 
-const CURSOR_PATTERN = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const CURSOR_PATTERN = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z)\\|(${PG_UUID_SOURCE})$`);
 
 export function encodeCursor(p: Position): string {
   return Buffer.from(`${p.claimedAt}|${p.id}`, "utf8").toString("base64url");
