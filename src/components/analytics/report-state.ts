@@ -9,9 +9,10 @@
  * the server page and the browser read a URL the same way.
  */
 import { z } from "zod";
-import { DEFAULT_PERIOD, PERIODS, type Period } from "@/server/api/routers/analytics/period.types";
+import { DEFAULT_PERIOD, PERIOD_DAYS, PERIODS, type Period } from "@/server/api/routers/analytics/period.types";
 import { BUCKETS } from "@/server/api/routers/analytics/series.types";
-import { HANDOFFS_DEFAULT_LIMIT } from "@/server/api/routers/analytics/handoffs.types";
+import { HANDOFFS_CSV_PATH, HANDOFFS_DEFAULT_LIMIT } from "@/server/api/routers/analytics/handoffs.types";
+import { ZPgUuid } from "@/server/api/schemas";
 
 export type Bucket = (typeof BUCKETS)[number];
 export type ReportWindow = { kind: "period"; period: Period } | { kind: "range"; from: string; to: string };
@@ -53,15 +54,12 @@ const DAILY_UP_TO_DAYS = 31;
 const ZDate = z.iso.date();
 const ZInstant = z.iso.datetime({ offset: true });
 const ZText = z.string().min(1).max(200);
-const ZUuid = z.guid();
 const ZSeconds = z.coerce.number().finite().nonnegative();
 const ZSort = z
   .string()
-  .regex(/^(label|n|median|p95|within)\.(asc|desc)$/)
-  .transform((s): Sort => {
-    const [key, dir] = s.split(".") as [SortKey, "asc" | "desc"];
-    return { key, dir };
-  });
+  .transform((s) => s.split("."))
+  .pipe(z.tuple([z.enum(SORT_KEYS), z.enum(["asc", "desc"])]))
+  .transform(([key, dir]): Sort => ({ key, dir }));
 
 type Params = Pick<URLSearchParams, "get">;
 
@@ -78,7 +76,7 @@ export function rangeDays(from: string, to: string): number {
 }
 
 export function defaultBucket(window: ReportWindow): Bucket {
-  const days = window.kind === "period" ? { "7d": 7, "30d": 30, "90d": 90 }[window.period] : rangeDays(window.from, window.to);
+  const days = window.kind === "period" ? PERIOD_DAYS[window.period] : rangeDays(window.from, window.to);
   return days > DAILY_UP_TO_DAYS ? "week" : "day";
 }
 
@@ -118,7 +116,7 @@ export function parseReportState(input: Params | Record<string, string | string[
       bucket: dFrom && dTo && dLabel && dFrom < dTo ? { label: dLabel, from: dFrom, to: dTo } : undefined,
       band: min !== undefined && (max === undefined || min < max) ? { min, max } : undefined,
       action: read(p, "d_action", z.enum(["with", "without"])),
-      engineer: read(p, "d_engineer", ZUuid),
+      engineer: read(p, "d_engineer", ZPgUuid),
       priority: read(p, "d_priority", ZText),
       rows: rows ? Math.ceil(rows / PAGE_ROWS) * PAGE_ROWS : PAGE_ROWS,
     };
@@ -127,7 +125,7 @@ export function parseReportState(input: Params | Record<string, string | string[
   return {
     window,
     bucket: read(p, "bucket", z.enum(BUCKETS)),
-    engineer: read(p, "engineer", ZUuid),
+    engineer: read(p, "engineer", ZPgUuid),
     priority: read(p, "priority", ZText),
     trendView: p.get("trend") === "table" ? "table" : "chart",
     sort: { engineer: read(p, "sort_engineer", ZSort) ?? DEFAULT_SORT, priority: read(p, "sort_priority", ZSort) ?? DEFAULT_SORT },
@@ -203,12 +201,10 @@ export function drillInput(window: WindowParams, state: Pick<ReportState, "engin
   };
 }
 
-export const CSV_PATH = "/api/v1/analytics/flowpilot/escalations/handoffs.csv";
-
 export function csvHref(input: ReturnType<typeof drillInput>): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(input)) p.set(k, String(v));
-  return `${CSV_PATH}?${p.toString()}`;
+  return `${HANDOFFS_CSV_PATH}?${p.toString()}`;
 }
 
 /**

@@ -20,9 +20,11 @@ import { ZodError } from "zod";
 import { appRouter } from "@/server/api/root";
 import type { Context } from "@/server/api/context";
 import { httpAdapter, type AdapterOptions } from "@/server/api/http/adapter";
+import { REST_BASE } from "./base";
 import { successStatusOf } from "./success-status";
 
-export const REST_BASE = "/api/v1";
+// Where the API lives is defined in base.ts (browser-safe); importers of the handler find it here too.
+export { REST_BASE };
 
 export type RestHandlerOptions = AdapterOptions & {
   /** The procedures served; the app's router by default. Tests pass one with a procedure of their own. */

@@ -8,10 +8,11 @@
 import { createCallerFactory } from "@/server/api/trpc";
 import type { Context } from "@/server/api/context";
 import { httpAdapter } from "@/server/api/http/adapter";
-import { analyticsExportRouter, ESCALATIONS_PATH } from "@/server/api/routers/analytics/router";
-import { queryInput, REST_BASE, restErrorResponse, type RestHandlerOptions } from "./handler";
+import { analyticsExportRouter } from "@/server/api/routers/analytics/router";
+import { HANDOFFS_CSV_PATH } from "@/server/api/routers/analytics/handoffs.types";
+import { queryInput, restErrorResponse, type RestHandlerOptions } from "./handler";
 
-export const HANDOFFS_CSV_PATH = `${REST_BASE}${ESCALATIONS_PATH}/handoffs.csv`;
+export { HANDOFFS_CSV_PATH };
 
 const createExportCaller = createCallerFactory(analyticsExportRouter);
 

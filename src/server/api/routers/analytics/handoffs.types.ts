@@ -1,6 +1,11 @@
 /** Input and output of `analytics.escalationsHandoffs` (GET …/escalations/handoffs) and its CSV. */
 import { z } from "zod";
+import { REST_BASE } from "@/server/api/rest/base";
+import { escalationsMeta } from "./escalations.types";
 import { queryEnum, queryNumber, queryText, windowInput, ZWindowBounds } from "./window.types";
+
+/** The CSV export, beside /handoffs (its own route: src/app/api/v1/…/escalations/handoffs.csv). */
+export const HANDOFFS_CSV_PATH = `${REST_BASE}${escalationsMeta.openapi.path}/handoffs.csv`;
 
 export const HANDOFFS_DEFAULT_LIMIT = 50;
 export const HANDOFFS_MAX_LIMIT = 500;
