@@ -4,9 +4,9 @@
  * only the caller's rows (docs/isolation.md).
  */
 import { Prisma } from "@/generated/prisma/client";
-import { authedProcedure, createCallerFactory, createTRPCRouter, publicProcedure } from "@/server/api/trpc";
+import { authedProcedure, capabilityReadProcedure, createCallerFactory, createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import type { Context } from "@/server/api/context";
-import type { Db } from "@/server/db/client";
+import { statementsOn, type ReadStatements } from "@/server/db/statements";
 import { addSession } from "./world";
 
 /** Every table holding an account's rows, and the column naming the account. */
@@ -21,31 +21,32 @@ export const TENANT_TABLES = {
   first_action_pending: "account_id",
 } as const;
 
+// Every tenant table, and the metric's view too: it must not read around the policies as its owner.
+const READ_TABLES: [string, string][] = [...Object.entries(TENANT_TABLES), ["handoff_first_actions", "account_id"]];
+const accountsOf = READ_TABLES.map(([table, column]) =>
+  Prisma.sql`SELECT DISTINCT ${Prisma.raw(column)}::text AS account FROM ${Prisma.raw(table)} ORDER BY 1`);
+const seenIn = (results: Record<string, unknown>[][]) =>
+  Object.fromEntries(READ_TABLES.map(([table], i) => [table, results[i]!.map((r) => r.account as string)]));
+
 /** The distinct accounts of every row of every tenant table (and the metric's view), read without any filter. */
-export async function accountsOfAllRows(q: Db): Promise<Record<string, string[]>> {
-  const seen: Record<string, string[]> = {};
-  for (const [table, column] of Object.entries(TENANT_TABLES)) {
-    const rows = await q.$queryRaw<{ account: string }[]>(
-      Prisma.sql`SELECT DISTINCT ${Prisma.raw(column)}::text AS account FROM ${Prisma.raw(table)}`,
-    );
-    seen[table] = rows.map((r) => r.account).sort();
-  }
-  // The metric's view, too: it must not read around the policies as its owner.
-  const viaView = await q.$queryRaw<{ account: string }[]>`SELECT DISTINCT account_id::text AS account FROM handoff_first_actions`;
-  seen.handoff_first_actions = viaView.map((r) => r.account);
-  return seen;
+export async function accountsOfAllRows(read: ReadStatements): Promise<Record<string, string[]>> {
+  return seenIn(await read(accountsOf));
 }
 
-/** The server process and the settings a request's transaction runs with. */
-async function session(q: Db) {
-  const [row] = await q.$queryRaw<{ pid: number; role: string; account: string | null }[]>`
-    SELECT pg_backend_pid() AS pid, current_user::text AS role, current_setting('app.account_id', true) AS account`;
-  return row!;
+/** The server process and the settings a request's transaction runs with, and every tenant table, in one read. */
+async function everything(read: ReadStatements) {
+  const [session, ...tables] = await read([
+    Prisma.sql`SELECT pg_backend_pid() AS pid, current_user::text AS role, current_setting('app.account_id', true) AS account`,
+    ...accountsOf,
+  ]);
+  return { ...(session![0] as { pid: number; role: string; account: string | null }), seen: seenIn(tables) };
 }
 
 export const forgetfulRouter = createTRPCRouter({
-  everything: authedProcedure.query(async ({ ctx }) => ({ ...(await session(ctx.db)), seen: await accountsOfAllRows(ctx.db) })),
-  everythingAnonymously: publicProcedure.query(async ({ ctx }) => ({ ...(await session(ctx.db)), seen: await accountsOfAllRows(ctx.db) })),
+  everything: authedProcedure.query(({ ctx }) => everything(statementsOn(ctx.db))),
+  everythingAnonymously: publicProcedure.query(({ ctx }) => everything(statementsOn(ctx.db))),
+  /** The same reads sent in one flight (db/statements.ts), as the metric reads. */
+  everythingInOneFlight: capabilityReadProcedure("readAnalytics").query(({ ctx }) => everything(ctx.read)),
   handoffsViaPrisma: authedProcedure.query(({ ctx }) => ctx.db.sessionHandoff.findMany({ select: { accountId: true } })),
   renameEveryAccount: authedProcedure.mutation(({ ctx }) => ctx.db.account.updateMany({ data: { name: "renamed" } })),
   writeIntoAnother: authedProcedure

@@ -4,6 +4,7 @@
  */
 import type { Db } from "@/server/db/client";
 import { isKnownTimeZone } from "@/server/db/time-zones";
+import { statementsOn } from "@/server/db/statements";
 
 export type AccountSettings = { time_zone: string; first_action_target_seconds: number | null };
 export type AccountSettingsChange = { timeZone?: string; targetSeconds?: number | null };
@@ -28,7 +29,7 @@ export async function readAccountSettings(db: Db, accountId: string): Promise<Ac
 
 /** Checks, then stores; returns the account as stored. Nothing is written if a value is invalid. */
 export async function changeAccountSettings(db: Db, accountId: string, change: AccountSettingsChange) {
-  if (change.timeZone !== undefined && !(await isKnownTimeZone(db, change.timeZone))) {
+  if (change.timeZone !== undefined && !(await isKnownTimeZone(statementsOn(db), change.timeZone))) {
     throw new InvalidSettingError("time_zone", TIME_ZONE_RULE);
   }
   const target = change.targetSeconds;

@@ -6,7 +6,8 @@
  *    development no stack, SQL or driver message reaches a client.
  * 3. Procedures: `publicProcedure` (403 for a refused cross-site request,
  *    503 without a database), `authedProcedure` (401 without a caller) and
- *    `capabilityProcedure(capability)` (403 with the policy's reason).
+ *    `capabilityProcedure(capability)` (403 with the policy's reason), and
+ *    `capabilityReadProcedure` for reads sent in one flight.
  *    Authorisation is decided in policy.ts and enforced here, never in
  *    handlers. API-key callers are rate limited per key in
  *    `authedProcedure` (429 with Retry-After).
@@ -22,6 +23,7 @@ import { decide, type Capability } from "@/server/auth/policy";
 import { isDatabaseUnavailable } from "@/server/db/errors";
 import { apiKeyRequestsPerMinute, consumeApiKeyRequest } from "@/server/auth/rate-limit";
 import { inAccountScope, type ScopeOptions } from "@/server/db/scope";
+import { readInAccountScope } from "@/server/db/statements";
 import type { Db } from "@/server/db/client";
 import type { Context } from "./context";
 
@@ -149,11 +151,25 @@ export const authedProcedure = authenticatedProcedure.use(callerScope);
  * refusal costs no transaction.
  */
 export function capabilityProcedure(capability: Capability) {
-  return authenticatedProcedure
-    .use(({ ctx, next }) => {
-      const decision = decide(ctx.caller, capability);
-      if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
-      return next();
-    })
-    .use(callerScope);
+  return grantedProcedure(capability).use(callerScope);
+}
+
+function grantedProcedure(capability: Capability) {
+  return authenticatedProcedure.use(({ ctx, next }) => {
+    const decision = decide(ctx.caller, capability);
+    if (!decision.allowed) throw new TRPCError({ code: "FORBIDDEN", message: decision.reason });
+    return next();
+  });
+}
+
+/**
+ * A capabilityProcedure for a procedure that only reads, in statements known
+ * before they run (the metric): no interactive transaction. ctx.read sends
+ * its statements in the caller's account scope in one flight
+ * (db/statements.ts); ctx.db, unscoped, is withheld.
+ */
+export function capabilityReadProcedure(capability: Capability) {
+  return grantedProcedure(capability).use(({ ctx, next }) =>
+    next({ ctx: { db: undefined, read: readInAccountScope(ctx.db, ctx.caller.accountId) } }),
+  );
 }

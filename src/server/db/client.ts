@@ -26,20 +26,36 @@ export function transactionBoundsOf(db: Db): TransactionBounds | undefined {
   return transactionBounds.get(db);
 }
 
+// The pipelined pool beside each client (db/statements.ts), on globalThis for the same reason.
+const sharedPipelines = globalThis as unknown as { flowpilotPipelinedPools?: WeakMap<Db, pg.Pool> };
+const pipelinedPools = (sharedPipelines.flowpilotPipelinedPools ??= new WeakMap<Db, pg.Pool>());
+
+/** The pool of pipelined connections beside `db` (none for a client not made by createDb). */
+export function pipelinedPoolOf(db: Db): pg.Pool | undefined {
+  return pipelinedPools.get(db);
+}
+
+/**
+ * The SET LOCALs every transaction repeats after its scope: a pooler in front
+ * of PostgreSQL drops the connection's startup parameters.
+ */
+export function perTransactionSettings(): string {
+  const { DATABASE_STATEMENT_TIMEOUT_MS } = envValues(["DATABASE_STATEMENT_TIMEOUT_MS"]);
+  return `SET LOCAL statement_timeout = ${DATABASE_STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off`;
+}
+
 export type DbOptions = {
   /** Pool size; 10 by default. */
   max?: number;
-  /** Called with every statement Prisma sends (the bench reads the exact SQL from it). */
+  /** Called with every statement Prisma sends (the bench reads the exact SQL from it); all reads then go through Prisma. */
   onQuery?: (event: { query: string; params: string }) => void;
 };
 
 export function createDb(connectionString: string, { max = 10, onQuery }: DbOptions = {}): Db {
   const timeouts = envValues(["DATABASE_CONNECT_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"]);
   // Statements that open a request's transaction in its account scope (scope.ts)
-  // go out with the adapter's BEGIN, in the same round trip. A pooler in front
-  // of PostgreSQL drops the startup parameters below, so the scope repeats
-  // them, transaction-local.
-  const perTransaction = `SET LOCAL statement_timeout = ${timeouts.DATABASE_STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off`;
+  // go out with the adapter's BEGIN, in the same round trip.
+  const perTransaction = perTransactionSettings();
   class ScopingClient extends pg.Client {}
   const query = pg.Client.prototype.query;
   ScopingClient.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
@@ -48,9 +64,8 @@ export function createDb(connectionString: string, { max = 10, onQuery }: DbOpti
     return (query as (...args: unknown[]) => unknown).call(this, sent, ...rest);
   } as typeof query;
 
-  const adapter = new PrismaPg({
+  const connection = {
     connectionString,
-    Client: ScopingClient,
     options: "-c jit=off",
     max,
     connectionTimeoutMillis: timeouts.DATABASE_CONNECT_TIMEOUT_MS,
@@ -58,9 +73,23 @@ export function createDb(connectionString: string, { max = 10, onQuery }: DbOpti
     // The server enforces statement_timeout, but never hears of a query lost
     // on a silent network; this is the client's own bound, a moment later.
     query_timeout: timeouts.DATABASE_STATEMENT_TIMEOUT_MS + 1000,
-  });
+  };
+  const adapter = new PrismaPg({ ...connection, Client: ScopingClient });
   const db = onQuery ? new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }) : new PrismaClient({ adapter });
   if (onQuery) (db as unknown as { $on: (event: "query", cb: typeof onQuery) => void }).$on("query", onQuery);
+  // Reads that are known in full before they run (db/statements.ts) go out
+  // in one flight on connections of their own; idle ones do not keep a
+  // script's process alive. A logging client has none, so that those reads
+  // go through Prisma and its log too.
+  if (!onQuery) {
+    const pipelined = new pg.Pool({ ...connection, pipeline: true, allowExitOnIdle: true });
+    pipelined.on("error", (error) => console.error("Database pool error:", error.message));
+    pipelinedPools.set(db, pipelined);
+    const disconnect = db.$disconnect.bind(db);
+    db.$disconnect = async () => {
+      await Promise.all([disconnect(), pipelined.end().catch(() => {})]);
+    };
+  }
   transactionBounds.set(db, {
     // Waiting for a pooled connection is bounded as for any query; a
     // procedure runs a few statements, each bounded by statement_timeout.

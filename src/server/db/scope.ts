@@ -68,7 +68,7 @@ export function openingStatement(): string | null {
 const LEAVE_SCOPE = `SET LOCAL ROLE NONE; SET LOCAL app.account_id = ''`;
 
 // A transaction's client hides $connect (it cannot connect on its own); the pool's client has it.
-const isPool = (db: ScopeDb): db is Db => typeof (db as { $connect?: unknown }).$connect === "function";
+export const isPool = (db: ScopeDb): db is Db => typeof (db as { $connect?: unknown }).$connect === "function";
 
 function boundsOf(db: Db) {
   const known = transactionBoundsOf(db);

@@ -1,4 +1,5 @@
-import type { Db } from "./client";
+import { Prisma } from "@/generated/prisma/client";
+import type { ReadStatements } from "./statements";
 
 let knownZones: Promise<Set<string>> | undefined;
 
@@ -8,9 +9,9 @@ let knownZones: Promise<Set<string>> | undefined;
  * calendar buckets use. Reading the catalog takes milliseconds, too slow to
  * repeat on every request.
  */
-function zoneNames(db: Db): Promise<Set<string>> {
-  knownZones ??= db.$queryRaw<{ name: string }[]>`SELECT name FROM pg_timezone_names`.then(
-    (rows) => new Set(rows.map((r) => r.name)),
+function zoneNames(read: ReadStatements): Promise<Set<string>> {
+  knownZones ??= read([Prisma.sql`SELECT name FROM pg_timezone_names`]).then(
+    ([rows]) => new Set(rows!.map((r) => r.name as string)),
     (error: unknown) => {
       knownZones = undefined;
       throw error;
@@ -20,8 +21,8 @@ function zoneNames(db: Db): Promise<Set<string>> {
 }
 
 /** Whether `zone` is an IANA zone name this PostgreSQL knows (exact spelling). */
-export async function isKnownTimeZone(db: Db, zone: string): Promise<boolean> {
-  return (await zoneNames(db)).has(zone);
+export async function isKnownTimeZone(read: ReadStatements, zone: string): Promise<boolean> {
+  return (await zoneNames(read)).has(zone);
 }
 
 const IANA_AREAS = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)\//;
@@ -33,6 +34,6 @@ const IANA_AREAS = /^(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|E
  * offered is one isKnownTimeZone accepts; an alias set through the CLI stays
  * valid, and the form shows it as the current value.
  */
-export async function selectableTimeZones(db: Db): Promise<string[]> {
-  return [...(await zoneNames(db))].filter((name) => name === "UTC" || IANA_AREAS.test(name)).sort();
+export async function selectableTimeZones(read: ReadStatements): Promise<string[]> {
+  return [...(await zoneNames(read))].filter((name) => name === "UTC" || IANA_AREAS.test(name)).sort();
 }

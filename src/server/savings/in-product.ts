@@ -7,6 +7,7 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
+import { statementsOn } from "@/server/db/statements";
 import { escalationsMetric } from "@/server/api/routers/analytics/escalations.handler";
 import type { TEscalationsResponse } from "@/server/api/routers/analytics/escalations.types";
 import { deltasInScope, resolveScope } from "@/server/api/routers/analytics/window";
@@ -16,7 +17,7 @@ export type InProductSide = { metric: TEscalationsResponse; windowSeconds: numbe
 
 export async function inProductSide(db: Db, accountId: string, input: TWindowInput): Promise<InProductSide> {
   const scope = await resolveScope(db, accountId, input);
-  const metric = await escalationsMetric(db, accountId, input);
+  const metric = await escalationsMetric(statementsOn(db), accountId, input);
   const [row] = await db.$queryRaw<{ values: number[] | null }[]>(Prisma.sql`
     SELECT array_agg(delta_us / 1000000 ORDER BY delta_us) AS values
       FROM ${deltasInScope(scope)}

@@ -40,9 +40,13 @@ async function tenant(name: string): Promise<WorldWithKey> {
 
 type Seen = { pid: number; role: string; account: string | null; seen: Record<string, string[]> };
 
-/** The forgetful procedure over HTTP, as the browser's tRPC client sends it, with an API key or without credentials. */
-async function overHttp(token: string | null): Promise<Seen> {
-  const path = token ? "everything" : "everythingAnonymously";
+/**
+ * The forgetful procedure over HTTP, as the browser's tRPC client sends it,
+ * with an API key or without credentials; in an interactive transaction or,
+ * as the metric reads, in one flight.
+ */
+async function overHttp(token: string | null, inOneFlight = false): Promise<Seen> {
+  const path = !token ? "everythingAnonymously" : inOneFlight ? "everythingInOneFlight" : "everything";
   const res = await fetch(`${origin}/api/trpc/${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const body = (await res.json()) as { result?: { data: Seen }; error?: unknown };
   if (!body.result) throw new Error(`tRPC answered ${res.status}: ${JSON.stringify(body.error)}`);
@@ -94,6 +98,23 @@ describe("behind PgBouncer (transaction pooling, one server connection)", () => 
         const accountId = r.who === "A" ? a.accountId : b.accountId;
         expect({ who: r.who, account: r.account, only: onlyAccount(r, accountId) }).toEqual({ who: r.who, account: accountId, only: everyTable });
       }
+    }
+  });
+
+  it("keeps two tenants' interleaved one-flight reads, and their transactions, to their own rows", async () => {
+    const calls: { who: "A" | "B"; result: Promise<Seen> }[] = [];
+    for (let i = 0; i < 20; i++) {
+      // Pipelined reads and interactive transactions of both tenants, taking turns on one server connection.
+      calls.push({ who: "A", result: overHttp(a.token, true) });
+      calls.push({ who: "B", result: overHttp(b.token, i % 2 === 0) });
+      calls.push({ who: "A", result: overHttp(a.token, i % 2 === 1) });
+    }
+    const results = await Promise.all(calls.map(async (c) => ({ who: c.who, ...(await c.result) })));
+    expect(new Set(results.map((r) => r.pid)).size).toBe(1);
+    for (const r of results) {
+      const accountId = r.who === "A" ? a.accountId : b.accountId;
+      expect({ who: r.who, role: r.role, account: r.account, only: onlyAccount(r, accountId) })
+        .toEqual({ who: r.who, role: "flowpilot_app", account: accountId, only: everyTable });
     }
   });
 

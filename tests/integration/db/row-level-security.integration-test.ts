@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { createContext, createContextInner } from "@/server/api/context";
 import { inAccountScope } from "@/server/db/scope";
+import { statementsOn } from "@/server/db/statements";
 import { testDb } from "../../support/db";
 import { accountsOfAllRows, callForgetful, TENANT_TABLES } from "../../support/forgetful-router";
 import { sessionCookie } from "../../support/session-cookie";
@@ -72,7 +73,7 @@ describe("row-level security on the request path", () => {
     const { seen } = await anonymous.everythingAnonymously();
     for (const table of Object.keys(seen)) expect({ table, rows: seen[table] }).toEqual({ table, rows: [] });
     // The scope itself, with no account: the same.
-    const direct = await inAccountScope(db, null, accountsOfAllRows);
+    const direct = await inAccountScope(db, null, (q) => accountsOfAllRows(statementsOn(q)));
     for (const table of Object.keys(direct)) expect({ table, rows: direct[table] }).toEqual({ table, rows: [] });
   });
 

@@ -1,5 +1,5 @@
 import type { OpenApiMeta } from "trpc-to-openapi";
-import { capabilityProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { capabilityProcedure, capabilityReadProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { escalationsMeta, ZEscalationsRequestSchema, ZEscalationsResponseSchema } from "./escalations.types";
 import { escalationsMetric } from "./escalations.handler";
 import { ZSeriesInput, ZSeriesOutput } from "./series.types";
@@ -18,6 +18,8 @@ export const ESCALATIONS_PATH = escalationsMeta.openapi.path;
 
 /** Who may read the report: the metric's readers. */
 export const reportProcedure = capabilityProcedure("readAnalytics");
+/** The metric itself: the same readers, its statements sent in one flight. */
+const metricProcedure = capabilityReadProcedure("readAnalytics");
 
 /** The REST meta of a report endpoint: the metric's, at a path below /escalations. */
 function reportMeta(sub: string, summary: string, description: string): OpenApiMeta {
@@ -27,11 +29,11 @@ function reportMeta(sub: string, summary: string, description: string): OpenApiM
 }
 
 export const analyticsRouter = createTRPCRouter({
-  escalations: reportProcedure
+  escalations: metricProcedure
     .meta(escalationsMeta)
     .input(ZEscalationsRequestSchema)
     .output(ZEscalationsResponseSchema)
-    .query(({ ctx, input }) => escalationsMetric(ctx.db, ctx.caller.accountId, input)),
+    .query(({ ctx, input }) => escalationsMetric(ctx.read, ctx.caller.accountId, input)),
 
   escalationsSeries: reportProcedure
     .meta(reportMeta("/series", "The metric per calendar day or ISO week",

@@ -11,9 +11,11 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import { invalidInput } from "@/server/api/invalid-input";
 import { isKnownTimeZone } from "@/server/db/time-zones";
+import { statementsOn, type ReadStatements } from "@/server/db/statements";
 import { DEFAULT_PERIOD, PERIOD_DAYS, type Period } from "./period.types";
 import {
-  claimedInWindow, firstActionStats, handoffsWithFirstAction, microsToFirstAction, windowOf, type ClaimWindow, type FirstActionStatsRow,
+  claimedInWindow, firstActionStats, handoffsWithFirstAction, microsToFirstAction, periodWindow, windowOf,
+  type ClaimWindow, type FirstActionStatsRow,
 } from "./escalations.sql";
 import { isoToMicros, US_PER_DAY, WINDOW_RULES, type TWindowInput } from "./window.types";
 
@@ -81,16 +83,56 @@ export async function resolveScope(db: Db, accountId: string, input: TWindowInpu
   // Explicit instants rather than now() in each statement: the request's
   // queries (a page and its count, the CSV's batches) all see one window.
   const window = { ...bounds, claims: windowOf({ accountId, start: instant(bounds.startUs), end: instant(bounds.endUs) }) };
-  if (input.tz !== undefined && !(await isKnownTimeZone(db, input.tz))) throw invalidInput("tz", WINDOW_RULES.timeZone);
+  await checkTimeZone(statementsOn(db), input);
 
   return {
     accountId,
     window,
     claims: window.claims,
-    filters: { engineer: input.engineer?.toLowerCase(), priority: input.priority },
+    filters: filtersOf(input),
     targetSeconds: row.target,
     timeZone: input.tz ?? row.time_zone,
   };
+}
+
+/** `tz`, when given, must be one of PostgreSQL's zone names (422). */
+async function checkTimeZone(read: ReadStatements, input: TWindowInput): Promise<void> {
+  if (input.tz !== undefined && !(await isKnownTimeZone(read, input.tz))) throw invalidInput("tz", WINDOW_RULES.timeZone);
+}
+
+const filtersOf = (input: TWindowInput): HandoffFilters => ({ engineer: input.engineer?.toLowerCase(), priority: input.priority });
+
+/**
+ * The window for a request that reads in one statement per window (the
+ * metric), resolved inside that statement instead of by a round trip of its
+ * own: a period ends at the statement's now() (the transaction's, so every
+ * statement of the request agrees), the target is read beside the
+ * aggregate, and a custom `to` later than now() is reported by the
+ * statement (`end_after_now`, see windowEndAfterNow) for the caller to
+ * refuse. The same instants and rules as resolveScope.
+ */
+export async function statementScope(read: ReadStatements, accountId: string, input: TWindowInput) {
+  await checkTimeZone(read, input);
+  const custom = input.from !== undefined && input.to !== undefined;
+  const period = custom ? ("custom" as const) : (input.period ?? DEFAULT_PERIOD);
+  const claims = custom
+    ? windowOf({ accountId, start: instant(isoToMicros(input.from!)), end: instant(isoToMicros(input.to!)) })
+    : periodWindow(accountId, period as Period);
+  return { period, claims, filters: filtersOf(input), target: accountTarget(accountId) };
+}
+
+/** The account's first-action target (seconds or NULL), read inside the statement that uses it. */
+const accountTarget = (accountId: string) =>
+  Prisma.sql`(SELECT a.first_action_target_seconds FROM accounts a WHERE a.id = ${accountId}::uuid)`;
+
+/** For a statementScope window: whether its end lies after the statement's now() (a custom `to` in the future). */
+export function windowEndAfterNow(claims: ClaimWindow): Prisma.Sql {
+  return Prisma.sql`(${claims.end}) > now()`;
+}
+
+/** Refuses a custom window whose `to` is later than now (as resolveScope does). */
+export function refuseEndAfterNow(endAfterNow: boolean): void {
+  if (endAfterNow) throw invalidInput("to", WINDOW_RULES.notInFuture);
 }
 
 /**
@@ -107,14 +149,18 @@ export function handoffsInScope(scope: Pick<ReportScope, "claims" | "filters">):
 
 /**
  * The metric's statistics (firstActionStats) plus the target's count, over a
- * `deltas` relation with a `delta_us` column, as one select list:
+ * `deltas` relation with a `delta_us` column, as one select list (the target
+ * in seconds, or as an expression such as statementScope's):
  * /escalations, every series bucket and every breakdown group use it.
  */
-export function statsColumns(targetSeconds: number | null): Prisma.Sql {
+export function statsColumns(target: number | null | Prisma.Sql): Prisma.Sql {
   const withinTarget =
-    targetSeconds === null
+    target === null
       ? Prisma.sql`NULL::int`
-      : Prisma.sql`(count(*) FILTER (WHERE delta_us <= ${targetSeconds}::bigint * 1000000))::int`;
+      : typeof target === "number"
+        ? Prisma.sql`(count(*) FILTER (WHERE delta_us <= ${target}::bigint * 1000000))::int`
+        : Prisma.sql`CASE WHEN ${target} IS NULL THEN NULL
+            ELSE (count(*) FILTER (WHERE delta_us <= (${target})::bigint * 1000000))::int END`;
   return Prisma.sql`${firstActionStats()}, ${withinTarget} AS n_within_target`;
 }
 

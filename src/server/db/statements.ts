@@ -1,0 +1,79 @@
+/**
+ * Reads known in full before they run, in the caller's account scope, in one
+ * flight.
+ *
+ * A procedure that only reads, and whose statements do not depend on each
+ * other's results (the metric: its window and previous window), need not pay
+ * an interactive transaction's round trips. On a pipelined connection
+ * (node-postgres' `pipeline` mode) its transaction goes out as one write:
+ *
+ *   BEGIN READ ONLY; SET LOCAL ROLE flowpilot_app; SET LOCAL app.account_id = …   (scope.ts)
+ *   each statement, with its parameters
+ *   COMMIT
+ *
+ * and PostgreSQL answers all of them in order. Row-level security applies as
+ * in every scoped transaction, and the settings stay transaction-local, so a
+ * transaction pooler cannot carry them on. Should the opening fail, nothing
+ * after it is in the scope: its statements' rows are thrown away and the
+ * opening's error is raised, so no row read outside the scope reaches the
+ * caller (and READ ONLY means none of them could have written).
+ *
+ * Rows come from node-postgres' own parsers here and from Prisma's inside a
+ * transaction: they agree on int4, float8, text and boolean columns, so
+ * statements read through this module select only those.
+ */
+import type pg from "pg";
+import type { Prisma } from "@/generated/prisma/client";
+import { perTransactionSettings, pipelinedPoolOf, type Db } from "./client";
+import { inAccountScope, isPool, scopeStatement, type ScopeDb } from "./scope";
+
+/** Runs independent read statements and gives each one's rows, in order. */
+export type ReadStatements = (statements: Prisma.Sql[]) => Promise<Record<string, unknown>[][]>;
+
+/** Runs the statements one after another on a handle already in the caller's scope. */
+export function statementsOn(db: Db): ReadStatements {
+  return async (statements) => {
+    const results: Record<string, unknown>[][] = [];
+    for (const statement of statements) results.push(await db.$queryRaw<Record<string, unknown>[]>(statement));
+    return results;
+  };
+}
+
+/** Reads in `accountId`'s scope (no rows at all when it is null), in one flight when `db` is the pool. */
+export function readInAccountScope(db: ScopeDb, accountId: string | null): ReadStatements {
+  const pool = isPool(db) ? pipelinedPoolOf(db) : undefined;
+  if (!pool) return (statements) => inAccountScope(db, accountId, (scoped) => statementsOn(scoped)(statements));
+  return readInOneFlight(pool, scopeStatement(accountId));
+}
+
+/**
+ * Sends `BEGIN READ ONLY; <settings>`, the statements and COMMIT on one
+ * pipelined connection without waiting in between. Exported for the bench,
+ * which also times the flight without the scope's settings.
+ */
+export function readInOneFlight(pool: pg.Pool, settings: string): ReadStatements {
+  const opening = `BEGIN READ ONLY; ${settings}; ${perTransactionSettings()}`;
+  return async (statements) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const sent = [
+        client.query(opening),
+        ...statements.map((s) => client.query<Record<string, unknown>>({ text: s.text, values: s.values })),
+        client.query("COMMIT"),
+      ];
+      const settled = await Promise.allSettled(sent);
+      // The first failure in the order sent: the opening's before any statement's.
+      const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failure) {
+        // A failed statement leaves the transaction aborted and COMMIT rolls it
+        // back, so the connection is idle again; a lost one is not reused.
+        if (client.getTransactionStatus() !== "I") broken = failure.reason as Error;
+        throw failure.reason;
+      }
+      return settled.slice(1, -1).map((r) => (r as PromiseFulfilledResult<pg.QueryResult<Record<string, unknown>>>).value.rows);
+    } finally {
+      client.release(broken);
+    }
+  };
+}
