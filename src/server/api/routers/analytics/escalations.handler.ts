@@ -4,13 +4,11 @@ import { METRIC_DEFINITION, type TEscalationsResponse } from "./escalations.type
 import { previousWindow, type ClaimWindow } from "./escalations.sql";
 import type { TWindowInput } from "./window.types";
 import {
-  deltasInScope, microsToResponseIso, refuseEndAfterNow, statementScope, statsColumns, statsFields, windowEndAfterNow,
+  deltasInScope, microsOf, microsToResponseIso, refuseEndAfterNow, statementScope, statsColumns, statsFields, windowEndAfterNow,
   type HandoffFilters, type StatsRow,
 } from "./window";
 
 type Row = StatsRow & { start_us: string; end_us: string; target_seconds: number | null; end_after_now: boolean };
-
-const micros = (t: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${t}) * 1000000)::bigint::text`;
 
 /**
  * The metric's numbers for one window (docs/metric.md): one aggregate row
@@ -21,7 +19,7 @@ const micros = (t: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${t}) * 1000000
  */
 function windowStatsStatement(claims: ClaimWindow, filters: HandoffFilters, target: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${micros(claims.start)} AS start_us, ${micros(claims.end)} AS end_us, ${windowEndAfterNow(claims)} AS end_after_now,
+    SELECT ${microsOf(claims.start)} AS start_us, ${microsOf(claims.end)} AS end_us, ${windowEndAfterNow(claims)} AS end_after_now,
            ${target} AS target_seconds, ${statsColumns(target)}
       FROM ${deltasInScope({ claims, filters })}`;
 }

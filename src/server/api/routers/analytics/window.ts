@@ -12,12 +12,12 @@ import type { Db } from "@/server/db/client";
 import { invalidInput } from "@/server/api/invalid-input";
 import { isKnownTimeZone } from "@/server/db/time-zones";
 import { statementsOn, type ReadStatements } from "@/server/db/statements";
-import { DEFAULT_PERIOD, PERIOD_DAYS, type Period } from "./period.types";
+import { DEFAULT_PERIOD, type Period } from "./period.types";
 import {
   claimedInWindow, firstActionStats, handoffsWithFirstAction, microsToFirstAction, periodWindow, windowOf,
   type ClaimWindow, type FirstActionStatsRow,
 } from "./escalations.sql";
-import { isoToMicros, US_PER_DAY, WINDOW_RULES, type TWindowInput } from "./window.types";
+import { isoToMicros, WINDOW_RULES, type TWindowInput } from "./window.types";
 
 /** The request's window: what was asked for, and the metric's ClaimWindow over explicit instants. */
 export type ResolvedWindow = {
@@ -57,32 +57,59 @@ export function microsToResponseIso(us: bigint): string {
 /** An instant as a SQL timestamptz, exact to the microsecond. */
 export const instant = (us: bigint) => Prisma.sql`${microsToIso(us)}::timestamptz`;
 
+/** An instant as µs since the epoch, exact, as text (bigint does not fit a JS number). */
+export const microsOf = (t: Prisma.Sql) => Prisma.sql`(extract(epoch FROM ${t}) * 1000000)::bigint::text`;
+
 /**
- * The request's window and account settings, in one round trip. Rules that
- * need the database are checked here (422): `to` not later than now(), and
- * `tz` one of PostgreSQL's zone names.
+ * The window a request asks for, as SQL: a period ends at the statement's
+ * now() (the transaction's, so every statement of a request agrees) and
+ * lasts whole days of seconds, not calendar days, so a DST change cannot
+ * stretch it; a custom window keeps the microseconds sent.
+ */
+function requestedWindow(accountId: string, input: TWindowInput): { period: Period | "custom"; claims: ClaimWindow } {
+  if (input.from !== undefined && input.to !== undefined) {
+    return { period: "custom", claims: windowOf({ accountId, start: instant(isoToMicros(input.from)), end: instant(isoToMicros(input.to)) }) };
+  }
+  const period = input.period ?? DEFAULT_PERIOD;
+  return { period, claims: periodWindow(accountId, period) };
+}
+
+/** Whether the window ends after now(): a custom `to` in the future, which the caller refuses (refuseEndAfterNow). */
+export function windowEndAfterNow(claims: ClaimWindow): Prisma.Sql {
+  return Prisma.sql`(${claims.end}) > now()`;
+}
+
+/** Refuses a custom window whose `to` is later than now (422). */
+export function refuseEndAfterNow(endAfterNow: boolean): void {
+  if (endAfterNow) throw invalidInput("to", WINDOW_RULES.notInFuture);
+}
+
+/** `tz`, when given, must be one of PostgreSQL's zone names (422). */
+async function checkTimeZone(read: ReadStatements, input: TWindowInput): Promise<void> {
+  if (input.tz !== undefined && !(await isKnownTimeZone(read, input.tz))) throw invalidInput("tz", WINDOW_RULES.timeZone);
+}
+
+const filtersOf = (input: TWindowInput): HandoffFilters => ({ engineer: input.engineer?.toLowerCase(), priority: input.priority });
+
+/**
+ * The request's window and account settings, in one round trip: the window
+ * pinned to two exact instants. Rules that need the database are checked
+ * here (422): `to` not later than now(), and `tz` one of PostgreSQL's zone
+ * names.
  */
 export async function resolveScope(db: Db, accountId: string, input: TWindowInput): Promise<ReportScope> {
-  const [row] = await db.$queryRaw<{ now_us: string; time_zone: string; target: number | null }[]>`
-    SELECT (extract(epoch FROM now()) * 1000000)::bigint::text AS now_us,
+  const { period, claims } = requestedWindow(accountId, input);
+  const [row] = await db.$queryRaw<{ start_us: string; end_us: string; end_after_now: boolean; time_zone: string; target: number | null }[]>`
+    SELECT ${microsOf(claims.start)} AS start_us, ${microsOf(claims.end)} AS end_us, ${windowEndAfterNow(claims)} AS end_after_now,
            a.time_zone, a.first_action_target_seconds AS target
       FROM accounts a WHERE a.id = ${accountId}::uuid`;
   if (!row) throw new Error("caller's account not found");
-  const nowUs = BigInt(row.now_us);
-
-  let bounds: Omit<ResolvedWindow, "claims">;
-  if (input.from !== undefined && input.to !== undefined) {
-    const endUs = isoToMicros(input.to);
-    if (endUs > nowUs) throw invalidInput("to", WINDOW_RULES.notInFuture);
-    bounds = { period: "custom", startUs: isoToMicros(input.from), endUs };
-  } else {
-    const period = input.period ?? DEFAULT_PERIOD;
-    // Whole days of seconds, not calendar days, so a DST change cannot stretch the window.
-    bounds = { period, startUs: nowUs - BigInt(PERIOD_DAYS[period]) * US_PER_DAY, endUs: nowUs };
-  }
+  refuseEndAfterNow(row.end_after_now);
+  const startUs = BigInt(row.start_us);
+  const endUs = BigInt(row.end_us);
   // Explicit instants rather than now() in each statement: the request's
   // queries (a page and its count, the CSV's batches) all see one window.
-  const window = { ...bounds, claims: windowOf({ accountId, start: instant(bounds.startUs), end: instant(bounds.endUs) }) };
+  const window = { period, startUs, endUs, claims: windowOf({ accountId, start: instant(startUs), end: instant(endUs) }) };
   await checkTimeZone(statementsOn(db), input);
 
   return {
@@ -95,45 +122,21 @@ export async function resolveScope(db: Db, accountId: string, input: TWindowInpu
   };
 }
 
-/** `tz`, when given, must be one of PostgreSQL's zone names (422). */
-async function checkTimeZone(read: ReadStatements, input: TWindowInput): Promise<void> {
-  if (input.tz !== undefined && !(await isKnownTimeZone(read, input.tz))) throw invalidInput("tz", WINDOW_RULES.timeZone);
-}
-
-const filtersOf = (input: TWindowInput): HandoffFilters => ({ engineer: input.engineer?.toLowerCase(), priority: input.priority });
-
 /**
  * The window for a request that reads in one statement per window (the
  * metric), resolved inside that statement instead of by a round trip of its
- * own: a period ends at the statement's now() (the transaction's, so every
- * statement of the request agrees), the target is read beside the
- * aggregate, and a custom `to` later than now() is reported by the
- * statement (`end_after_now`, see windowEndAfterNow) for the caller to
- * refuse. The same instants and rules as resolveScope.
+ * own: the same window as resolveScope's (requestedWindow), left to the
+ * statement's now(), with the target read beside the aggregate. The
+ * statement reports windowEndAfterNow for the caller to refuse.
  */
 export async function statementScope(read: ReadStatements, accountId: string, input: TWindowInput) {
   await checkTimeZone(read, input);
-  const custom = input.from !== undefined && input.to !== undefined;
-  const period = custom ? ("custom" as const) : (input.period ?? DEFAULT_PERIOD);
-  const claims = custom
-    ? windowOf({ accountId, start: instant(isoToMicros(input.from!)), end: instant(isoToMicros(input.to!)) })
-    : periodWindow(accountId, period as Period);
-  return { period, claims, filters: filtersOf(input), target: accountTarget(accountId) };
+  return { ...requestedWindow(accountId, input), filters: filtersOf(input), target: accountTarget(accountId) };
 }
 
 /** The account's first-action target (seconds or NULL), read inside the statement that uses it. */
 const accountTarget = (accountId: string) =>
   Prisma.sql`(SELECT a.first_action_target_seconds FROM accounts a WHERE a.id = ${accountId}::uuid)`;
-
-/** For a statementScope window: whether its end lies after the statement's now() (a custom `to` in the future). */
-export function windowEndAfterNow(claims: ClaimWindow): Prisma.Sql {
-  return Prisma.sql`(${claims.end}) > now()`;
-}
-
-/** Refuses a custom window whose `to` is later than now (as resolveScope does). */
-export function refuseEndAfterNow(endAfterNow: boolean): void {
-  if (endAfterNow) throw invalidInput("to", WINDOW_RULES.notInFuture);
-}
 
 /**
  * The handoffs in scope: the metric's claim window (account first, in the
