@@ -3,8 +3,8 @@
  * flight.
  *
  * A procedure that only reads, and whose statements do not depend on each
- * other's results (the metric: its window and previous window), need not pay
- * an interactive transaction's round trips. On a pipelined connection
+ * other's results (the metric: its window and previous window; the queue's
+ * two lists), need not pay an interactive transaction's round trips. On a pipelined connection
  * (node-postgres' `pipeline` mode) its transaction goes out as one write:
  *
  *   BEGIN READ ONLY; SET LOCAL ROLE flowpilot_app; SET LOCAL app.account_id = …   (scope.ts)
@@ -19,8 +19,9 @@
  * caller (and READ ONLY means none of them could have written).
  *
  * Rows come from node-postgres' own parsers here and from Prisma's inside a
- * transaction: they agree on int4, float8, text and boolean columns, so
- * statements read through this module select only those.
+ * transaction: they agree on int4, float8, text, boolean and timestamptz (a
+ * Date, to the millisecond) columns, so statements read through this module
+ * select only those.
  */
 import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/server/db/client";
+import type { ReadStatements } from "@/server/db/statements";
 import { OPEN_LIMIT, type TOpenOutput } from "./open.schema";
 import { secondsBetween } from "./shared";
 
@@ -14,8 +14,8 @@ type Row = {
   total: number;
 };
 
-export async function openHandoffs(db: Db, accountId: string): Promise<TOpenOutput> {
-  const rows = await db.$queryRaw<Row[]>`
+export async function openHandoffs(read: ReadStatements, accountId: string): Promise<TOpenOutput> {
+  const [rows = []] = (await read([Prisma.sql`
     SELECT h.id, h.session_id, h.priority, h.intent, u.name AS handed_off_by_name, h.created_at,
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.created_at`)} AS age_seconds,
            count(*) OVER ()::int AS total
@@ -27,7 +27,7 @@ export async function openHandoffs(db: Db, accountId: string): Promise<TOpenOutp
     WHERE h.account_id = ${accountId}::uuid
       AND h.claimed_at IS NULL
     ORDER BY h.created_at DESC, h.id
-    LIMIT ${OPEN_LIMIT}`;
+    LIMIT ${OPEN_LIMIT}`])) as Row[][];
   return {
     total: rows[0]?.total ?? 0,
     handoffs: rows.map((r) => ({

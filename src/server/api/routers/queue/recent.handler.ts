@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/server/db/client";
+import type { ReadStatements } from "@/server/db/statements";
 import type { Caller } from "@/server/auth/roles";
 import { RECENT_LIMIT, type TRecentOutput } from "./recent.schema";
 import { secondsBetween } from "./shared";
@@ -17,8 +17,8 @@ type Row = {
   seconds_to_first_action: number | null;
 };
 
-export async function recentClaims(db: Db, caller: Caller): Promise<TRecentOutput> {
-  const rows = await db.$queryRaw<Row[]>`
+export async function recentClaims(read: ReadStatements, caller: Caller): Promise<TRecentOutput> {
+  const [rows = []] = (await read([Prisma.sql`
     SELECT h.id, h.session_id, h.priority, h.intent, h.claimed_by, u.name AS claimed_by_name, h.claimed_at,
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.claimed_at`)} AS claim_age_seconds,
            ${roundedSeconds(secondsToFirstAction())} AS seconds_to_first_action
@@ -30,7 +30,7 @@ export async function recentClaims(db: Db, caller: Caller): Promise<TRecentOutpu
       AND h.claimed_at IS NOT NULL
       AND h.claimed_at <= now()
     ORDER BY h.claimed_at DESC, h.id
-    LIMIT ${RECENT_LIMIT}`;
+    LIMIT ${RECENT_LIMIT}`])) as Row[][];
   return {
     claims: rows.map((r) => ({
       id: r.id,

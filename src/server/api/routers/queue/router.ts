@@ -1,4 +1,4 @@
-import { capabilityProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { capabilityProcedure, capabilityReadProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { ZOpenOutput } from "./open.schema";
 import { openHandoffs } from "./open.handler";
 import { ZClaimInput, ZClaimOutput } from "./claim.schema";
@@ -13,8 +13,9 @@ import { addNote } from "./add-note.handler";
 // The escalation queue: open handoffs, claiming, recent claims, session notes.
 // Who may read and who may act: policy.ts.
 export const queueRouter = createTRPCRouter({
-  open: capabilityProcedure("readQueue").output(ZOpenOutput).query(({ ctx }) => openHandoffs(ctx.db, ctx.caller.accountId)),
-  recentClaims: capabilityProcedure("readQueue").output(ZRecentOutput).query(({ ctx }) => recentClaims(ctx.db, ctx.caller)),
+  // The two lists every open queue tab reads: one statement each, read in one flight.
+  open: capabilityReadProcedure("readQueue").output(ZOpenOutput).query(({ ctx }) => openHandoffs(ctx.read, ctx.caller.accountId)),
+  recentClaims: capabilityReadProcedure("readQueue").output(ZRecentOutput).query(({ ctx }) => recentClaims(ctx.read, ctx.caller)),
   claim: capabilityProcedure("claim")
     .input(ZClaimInput)
     .output(ZClaimOutput)
