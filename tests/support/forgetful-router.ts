@@ -7,7 +7,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { authedProcedure, capabilityReadProcedure, createCallerFactory, createTRPCRouter, publicProcedure } from "@/server/api/trpc";
 import type { Context } from "@/server/api/context";
 import { statementsOn, type ReadStatements } from "@/server/db/statements";
-import { addSession } from "./world";
+import type { Db } from "@/server/db/client";
+import { addHandoff, addSession, addStep, after, buildWorld, dbNow, secondsInMs, type WorldWithKey } from "./world";
 
 /** Every table holding an account's rows, and the column naming the account. */
 export const TENANT_TABLES = {
@@ -20,6 +21,22 @@ export const TENANT_TABLES = {
   baseline_timings: "account_id",
   first_action_pending: "account_id",
 } as const;
+
+/**
+ * An account with a row in every tenant table: an API key, a claimed handoff
+ * with a first action (a step after the claim, so also a pending
+ * recomputation) and a baseline timing.
+ */
+export async function tenantInEveryTable(db: Db, name: string): Promise<WorldWithKey> {
+  const world = await buildWorld(db, { accountName: name, apiKey: true });
+  const now = await dbNow(db);
+  const session = await addSession(db, world);
+  await addHandoff(db, { accountId: world.accountId, sessionId: session.id, handedOffBy: world.userId }, { claimedAt: now });
+  await addStep(db, { accountId: world.accountId, sessionId: session.id }, after(now, secondsInMs(30)));
+  await db.$executeRaw`INSERT INTO baseline_timings (account_id, measured_at, seconds, created_by)
+                       VALUES (${world.accountId}::uuid, now(), 12.5, ${world.userId}::uuid)`;
+  return world;
+}
 
 // Every tenant table, and the metric's view too: it must not read around the policies as its owner.
 const READ_TABLES: [string, string][] = [...Object.entries(TENANT_TABLES), ["handoff_first_actions", "account_id"]];

@@ -9,9 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { createContext } from "@/server/api/context";
 import { createDb, type Db } from "@/server/db/client";
-import { callForgetful, forgetfulRouter, TENANT_TABLES } from "../../support/forgetful-router";
+import { callForgetful, forgetfulRouter, TENANT_TABLES, tenantInEveryTable } from "../../support/forgetful-router";
 import { startPgBouncer, type PgBouncer } from "../../support/pgbouncer";
-import { addHandoff, addSession, addStep, after, buildWorld, dbNow, type WorldWithKey } from "../../support/world";
+import type { WorldWithKey } from "../../support/world";
 import { testDb } from "../../support/db";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -26,17 +26,7 @@ let origin: string;
 let a: WorldWithKey;
 let b: WorldWithKey;
 
-async function tenant(name: string): Promise<WorldWithKey> {
-  const world = await buildWorld(direct, { accountName: name, apiKey: true });
-  const now = await dbNow(direct);
-  const session = await addSession(direct, world);
-  await addHandoff(direct, { accountId: world.accountId, sessionId: session.id, handedOffBy: world.userId }, { claimedAt: now });
-  // A step after the claim (so also a pending recomputation) and a baseline timing: a row in every tenant table.
-  await addStep(direct, { accountId: world.accountId, sessionId: session.id }, after(now, 30_000));
-  await direct.$executeRaw`INSERT INTO baseline_timings (account_id, measured_at, seconds, created_by)
-                           VALUES (${world.accountId}::uuid, now(), 12.5, ${world.userId}::uuid)`;
-  return world;
-}
+const tenant = (name: string) => tenantInEveryTable(direct, name);
 
 type Seen = { pid: number; role: string; account: string | null; seen: Record<string, string[]> };
 

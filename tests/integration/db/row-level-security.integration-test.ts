@@ -10,26 +10,16 @@ import { createContext, createContextInner } from "@/server/api/context";
 import { inAccountScope } from "@/server/db/scope";
 import { statementsOn } from "@/server/db/statements";
 import { testDb } from "../../support/db";
-import { accountsOfAllRows, callForgetful, TENANT_TABLES } from "../../support/forgetful-router";
+import { accountsOfAllRows, callForgetful, TENANT_TABLES, tenantInEveryTable } from "../../support/forgetful-router";
 import { sessionCookie } from "../../support/session-cookie";
-import { addApiKey, addHandoff, addSession, addStep, after, buildWorld, dbNow, secondsInMs, type World } from "../../support/world";
+import { addApiKey, addStep, after, secondsInMs } from "../../support/world";
 
 const db = testDb();
 
 /** Tables with no tenant data, which the app role cannot read at all. */
 const NOT_TENANT_TABLES = ["_prisma_migrations", "rate_limits"];
 
-/** Two accounts with a row in every tenant table, a claimed handoff with a first action and a pending step. */
-async function tenant(name: string): Promise<World & { token: string }> {
-  const world = await buildWorld(db, { accountName: name, apiKey: true });
-  const now = await dbNow(db);
-  const session = await addSession(db, world);
-  await addHandoff(db, { accountId: world.accountId, sessionId: session.id, handedOffBy: world.userId }, { claimedAt: now });
-  await addStep(db, { accountId: world.accountId, sessionId: session.id }, after(now, secondsInMs(30)));
-  await db.$executeRaw`INSERT INTO baseline_timings (account_id, measured_at, seconds, created_by)
-                       VALUES (${world.accountId}::uuid, now(), 12.5, ${world.userId}::uuid)`;
-  return world;
-}
+const tenant = (name: string) => tenantInEveryTable(db, name);
 
 const request = (headers: Record<string, string>) => new Request("http://app.test/api/trpc/x", { headers });
 

@@ -11,24 +11,14 @@ import { createContextInner } from "@/server/api/context";
 import { createDb, pipelinedPoolOf } from "@/server/db/client";
 import { readInAccountScope, readInOneFlight } from "@/server/db/statements";
 import { testDb } from "../../support/db";
-import { accountsOfAllRows, callForgetful, TENANT_TABLES } from "../../support/forgetful-router";
-import { addHandoff, addSession, addStep, after, buildWorld, dbNow, secondsInMs, type World } from "../../support/world";
+import { accountsOfAllRows, callForgetful, TENANT_TABLES, tenantInEveryTable } from "../../support/forgetful-router";
 
 const db = testDb();
 // One pipelined connection, so that every read below reuses it.
 const single = createDb(inject("databaseUrl"), { max: 1 });
 afterAll(() => single.$disconnect());
 
-async function tenant(name: string): Promise<World> {
-  const world = await buildWorld(db, { accountName: name, apiKey: true });
-  const now = await dbNow(db);
-  const session = await addSession(db, world);
-  await addHandoff(db, { accountId: world.accountId, sessionId: session.id, handedOffBy: world.userId }, { claimedAt: now });
-  await addStep(db, { accountId: world.accountId, sessionId: session.id }, after(now, secondsInMs(30)));
-  await db.$executeRaw`INSERT INTO baseline_timings (account_id, measured_at, seconds, created_by)
-                       VALUES (${world.accountId}::uuid, now(), 12.5, ${world.userId}::uuid)`;
-  return world;
-}
+const tenant = (name: string) => tenantInEveryTable(db, name);
 
 const everyTable = [...Object.keys(TENANT_TABLES), "handoff_first_actions"];
 const settings = Prisma.sql`
