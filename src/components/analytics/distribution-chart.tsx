@@ -5,8 +5,9 @@
  * handoffs; the band list beside it is the keyboard path to the same.
  * Loaded on demand (next/dynamic) with the rest of the page's charts.
  */
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { chartAxis, chartGrid } from "@/components/ui/chart-theme";
+import { ChartFrame } from "@/components/ui/chart-frame";
 import type { TDistributionOutput } from "@/server/api/routers/analytics/distribution.types";
 import { formatCount, formatRate } from "@/lib/format";
 
@@ -32,37 +33,35 @@ export default function DistributionChart({
     target: i === targetIndex,
   }));
   return (
-    <div data-testid="distribution-chart" className="w-full min-w-0 text-ink" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart
-          data={points}
-          margin={{ top: 20, right: 4, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid {...chartGrid} vertical={false} />
-          <XAxis dataKey="label" {...chartAxis} interval={0} />
-          <YAxis allowDecimals={false} {...chartAxis} width={36} />
-          <Tooltip
-            cursor={{ fill: "var(--color-subtle)" }}
-            content={({ active, payload }) => {
-              const p = payload?.[0]?.payload as (typeof points)[number] | undefined;
-              if (!active || !p) return null;
-              return (
-                <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-card">
-                  <p className="font-semibold">{p.label}{p.target ? " (holds the target)" : ""}</p>
-                  <p>{p.caption} of handoffs with action</p>
-                  <p className="text-muted">Click to list these handoffs</p>
-                </div>
-              );
-            }}
-          />
-          <Bar dataKey="count" name="Handoffs" isAnimationActive={false} cursor="pointer" onClick={(_bar, index) => onSelect(index)}>
-            {points.map((p) => (
-              <Cell key={p.label} fill={p.target ? "var(--color-success)" : "var(--color-accent)"} />
-            ))}
-            <LabelList dataKey="caption" position="top" fontSize={10} fill="var(--color-muted)" />
-          </Bar>
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame testId="distribution-chart" height={height}>
+      <BarChart
+        data={points}
+        margin={{ top: 20, right: 4, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid {...chartGrid} vertical={false} />
+        <XAxis dataKey="label" {...chartAxis} interval={0} />
+        <YAxis allowDecimals={false} {...chartAxis} width={36} />
+        <Tooltip
+          cursor={{ fill: "var(--color-subtle)" }}
+          content={({ active, payload }) => {
+            const p = payload?.[0]?.payload as (typeof points)[number] | undefined;
+            if (!active || !p) return null;
+            return (
+              <div className="rounded-md border border-border bg-surface px-3 py-2 text-xs shadow-card">
+                <p className="font-semibold">{p.label}{p.target ? " (holds the target)" : ""}</p>
+                <p>{p.caption} of handoffs with action</p>
+                <p className="text-muted">Click to list these handoffs</p>
+              </div>
+            );
+          }}
+        />
+        <Bar dataKey="count" name="Handoffs" isAnimationActive={false} cursor="pointer" onClick={(_bar, index) => onSelect(index)}>
+          {points.map((p) => (
+            <Cell key={p.label} fill={p.target ? "var(--color-success)" : "var(--color-accent)"} />
+          ))}
+          <LabelList dataKey="caption" position="top" fontSize={10} fill="var(--color-muted)" />
+        </Bar>
+      </BarChart>
+    </ChartFrame>
   );
 }

@@ -7,11 +7,12 @@
  * Loaded on demand (next/dynamic) so only this page ships the chart library.
  */
 import {
-  Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis,
+  Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Tooltip, XAxis, YAxis,
   type TooltipContentProps,
 } from "recharts";
 import type { NameType, ValueType } from "recharts/types/component/DefaultTooltipContent";
 import { chartAxis, chartGrid } from "@/components/ui/chart-theme";
+import { ChartFrame } from "@/components/ui/chart-frame";
 import type { TSeriesOutput } from "@/server/api/routers/analytics/series.types";
 import { formatCount, formatDuration, formatSecondsExact } from "@/lib/format";
 
@@ -38,55 +39,53 @@ export default function TrendChart({
   }));
   const { domain, ticks } = logAxis(points, target);
   return (
-    <div data-testid="trend-chart" className="h-[280px] w-full min-w-0 text-ink" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={points}
-          margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid {...chartGrid} vertical={false} />
-          <XAxis dataKey="label" tickFormatter={shortDate} {...chartAxis} minTickGap={16} />
-          <YAxis
+    <ChartFrame testId="trend-chart" className="h-[280px]" height={height}>
+      <ComposedChart
+        data={points}
+        margin={{ top: 8, right: 4, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid {...chartGrid} vertical={false} />
+        <XAxis dataKey="label" tickFormatter={shortDate} {...chartAxis} minTickGap={16} />
+        <YAxis
+          yAxisId="seconds"
+          scale="log"
+          domain={domain}
+          ticks={ticks}
+          allowDataOverflow
+          tickFormatter={(v: number) => formatDuration(v)}
+          {...chartAxis}
+          width={56}
+        />
+        <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...chartAxis} width={36} />
+        <Tooltip content={(props) => <TrendTooltip {...props} />} cursor={{ fill: "var(--color-subtle)" }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-ink">{value}</span>} />
+        {/* The bar's own click names its bucket (the chart's hover index can lag a tap); an empty bucket has nothing to list. */}
+        <Bar
+          yAxisId="count"
+          dataKey="claimed"
+          name="Claimed"
+          fill="var(--color-accent-soft)"
+          stroke="var(--color-accent)"
+          strokeOpacity={0.4}
+          minPointSize={(value) => (value ? 4 : 0)}
+          cursor="pointer"
+          onClick={(_bar, index) => onSelect(index)}
+          isAnimationActive={false}
+        />
+        <Line yAxisId="seconds" dataKey="median" name="Median" stroke="var(--color-accent)" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+        <Line yAxisId="seconds" dataKey="p95" name="p95" stroke="var(--color-warning)" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+        {target !== null && (
+          <ReferenceLine
             yAxisId="seconds"
-            scale="log"
-            domain={domain}
-            ticks={ticks}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatDuration(v)}
-            {...chartAxis}
-            width={56}
+            y={target}
+            stroke="var(--color-success)"
+            strokeDasharray="2 4"
+            strokeWidth={2}
+            label={{ value: `Target ${formatDuration(target)}`, position: "insideTopLeft", fill: "var(--color-success)", fontSize: 11 }}
           />
-          <YAxis yAxisId="count" orientation="right" allowDecimals={false} {...chartAxis} width={36} />
-          <Tooltip content={(props) => <TrendTooltip {...props} />} cursor={{ fill: "var(--color-subtle)" }} />
-          <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span className="text-ink">{value}</span>} />
-          {/* The bar's own click names its bucket (the chart's hover index can lag a tap); an empty bucket has nothing to list. */}
-          <Bar
-            yAxisId="count"
-            dataKey="claimed"
-            name="Claimed"
-            fill="var(--color-accent-soft)"
-            stroke="var(--color-accent)"
-            strokeOpacity={0.4}
-            minPointSize={(value) => (value ? 4 : 0)}
-            cursor="pointer"
-            onClick={(_bar, index) => onSelect(index)}
-            isAnimationActive={false}
-          />
-          <Line yAxisId="seconds" dataKey="median" name="Median" stroke="var(--color-accent)" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-          <Line yAxisId="seconds" dataKey="p95" name="p95" stroke="var(--color-warning)" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
-          {target !== null && (
-            <ReferenceLine
-              yAxisId="seconds"
-              y={target}
-              stroke="var(--color-success)"
-              strokeDasharray="2 4"
-              strokeWidth={2}
-              label={{ value: `Target ${formatDuration(target)}`, position: "insideTopLeft", fill: "var(--color-success)", fontSize: 11 }}
-            />
-          )}
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+        )}
+      </ComposedChart>
+    </ChartFrame>
   );
 }
 
