@@ -11,7 +11,7 @@
  *   owner  — the same flight as the owner, without the role and account:
  *            splits "on" into the flight's own cost and the policies'.
  */
-import { pipelinedPoolOf, type Db } from "@/server/db/client";
+import { pipelinedReadsOf, type Db } from "@/server/db/client";
 import { readInAccountScope, readInOneFlight, statementsOn } from "@/server/db/statements";
 import { escalationsMetric } from "@/server/api/routers/analytics/escalations.handler";
 import type { Period } from "@/server/api/routers/analytics/escalations.types";
@@ -26,7 +26,7 @@ export async function measureRlsCost(
   db: Db, account: { name: string; accountId: string }, period: Period, warmup: number, runs: number,
 ): Promise<RlsCost> {
   const { accountId } = account;
-  const ownerFlight = readInOneFlight(pipelinedPoolOf(db)!, "SET LOCAL app.account_id = ''");
+  const ownerFlight = readInOneFlight(pipelinedReadsOf(db)!, "SET LOCAL app.account_id = ''");
   const ways = {
     off: () => escalationsMetric(statementsOn(db), accountId, { period }),
     on: () => escalationsMetric(readInAccountScope(db, accountId), accountId, { period }),

@@ -26,22 +26,19 @@ export function transactionBoundsOf(db: Db): TransactionBounds | undefined {
   return transactionBounds.get(db);
 }
 
-// The pipelined pool beside each client (db/statements.ts), on globalThis for the same reason.
-const sharedPipelines = globalThis as unknown as { flowpilotPipelinedPools?: WeakMap<Db, pg.Pool> };
-const pipelinedPools = (sharedPipelines.flowpilotPipelinedPools ??= new WeakMap<Db, pg.Pool>());
-
-/** The pool of pipelined connections beside `db` (none for a client not made by createDb). */
-export function pipelinedPoolOf(db: Db): pg.Pool | undefined {
-  return pipelinedPools.get(db);
-}
-
 /**
- * The SET LOCALs every transaction repeats after its scope: a pooler in front
- * of PostgreSQL drops the connection's startup parameters.
+ * The pipelined connections beside a client (db/statements.ts), and the SET
+ * LOCALs every transaction repeats after its scope: a pooler in front of
+ * PostgreSQL drops the connection's startup parameters that carry them.
  */
-export function perTransactionSettings(): string {
-  const { DATABASE_STATEMENT_TIMEOUT_MS } = envValues(["DATABASE_STATEMENT_TIMEOUT_MS"]);
-  return `SET LOCAL statement_timeout = ${DATABASE_STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off`;
+export type PipelinedReads = { pool: pg.Pool; perTransaction: string };
+// On globalThis for the same reason as the bounds above.
+const sharedPipelines = globalThis as unknown as { flowpilotPipelinedReads?: WeakMap<Db, PipelinedReads> };
+const pipelinedReads = (sharedPipelines.flowpilotPipelinedReads ??= new WeakMap<Db, PipelinedReads>());
+
+/** The pipelined connections beside `db` (none for a client not made by createDb, or one that logs). */
+export function pipelinedReadsOf(db: Db): PipelinedReads | undefined {
+  return pipelinedReads.get(db);
 }
 
 export type DbOptions = {
@@ -55,7 +52,7 @@ export function createDb(connectionString: string, { max = 10, onQuery }: DbOpti
   const timeouts = envValues(["DATABASE_CONNECT_TIMEOUT_MS", "DATABASE_STATEMENT_TIMEOUT_MS"]);
   // Statements that open a request's transaction in its account scope (scope.ts)
   // go out with the adapter's BEGIN, in the same round trip.
-  const perTransaction = perTransactionSettings();
+  const perTransaction = `SET LOCAL statement_timeout = ${timeouts.DATABASE_STATEMENT_TIMEOUT_MS}; SET LOCAL jit = off`;
   class ScopingClient extends pg.Client {}
   const query = pg.Client.prototype.query;
   ScopingClient.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
@@ -84,7 +81,7 @@ export function createDb(connectionString: string, { max = 10, onQuery }: DbOpti
   if (!onQuery) {
     const pipelined = new pg.Pool({ ...connection, pipeline: true, allowExitOnIdle: true });
     pipelined.on("error", (error) => console.error("Database pool error:", error.message));
-    pipelinedPools.set(db, pipelined);
+    pipelinedReads.set(db, { pool: pipelined, perTransaction });
     const disconnect = db.$disconnect.bind(db);
     db.$disconnect = async () => {
       await Promise.all([disconnect(), pipelined.end().catch(() => {})]);

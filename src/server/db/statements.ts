@@ -25,7 +25,7 @@
  */
 import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
-import { perTransactionSettings, pipelinedPoolOf, type Db } from "./client";
+import { pipelinedReadsOf, type Db, type PipelinedReads } from "./client";
 import { inAccountScope, isPool, scopeStatement, type ScopeDb } from "./scope";
 
 /** Runs independent read statements and gives each one's rows, in order. */
@@ -42,9 +42,9 @@ export function statementsOn(db: Db): ReadStatements {
 
 /** Reads in `accountId`'s scope (no rows at all when it is null), in one flight when `db` is the pool. */
 export function readInAccountScope(db: ScopeDb, accountId: string | null): ReadStatements {
-  const pool = isPool(db) ? pipelinedPoolOf(db) : undefined;
-  if (!pool) return (statements) => inAccountScope(db, accountId, (scoped) => statementsOn(scoped)(statements));
-  return readInOneFlight(pool, scopeStatement(accountId));
+  const pipelined = isPool(db) ? pipelinedReadsOf(db) : undefined;
+  if (!pipelined) return (statements) => inAccountScope(db, accountId, (scoped) => statementsOn(scoped)(statements));
+  return readInOneFlight(pipelined, scopeStatement(accountId));
 }
 
 /**
@@ -52,8 +52,8 @@ export function readInAccountScope(db: ScopeDb, accountId: string | null): ReadS
  * pipelined connection without waiting in between. Exported for the bench,
  * which also times the flight without the scope's settings.
  */
-export function readInOneFlight(pool: pg.Pool, settings: string): ReadStatements {
-  const opening = `BEGIN READ ONLY; ${settings}; ${perTransactionSettings()}`;
+export function readInOneFlight({ pool, perTransaction }: PipelinedReads, settings: string): ReadStatements {
+  const opening = `BEGIN READ ONLY; ${settings}; ${perTransaction}`;
   return async (statements) => {
     const client = await pool.connect();
     let broken: Error | undefined;

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it, inject } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { createContextInner } from "@/server/api/context";
-import { createDb, pipelinedPoolOf } from "@/server/db/client";
+import { createDb, pipelinedReadsOf } from "@/server/db/client";
 import { readInAccountScope, readInOneFlight } from "@/server/db/statements";
 import { testDb } from "../../support/db";
 import { accountsOfAllRows, callForgetful, TENANT_TABLES, tenantInEveryTable } from "../../support/forgetful-router";
@@ -54,13 +54,13 @@ describe("reads in one flight", () => {
 
   it("let no row through when the opening fails, even one read outside any transaction", async () => {
     const a = await tenant("A");
-    const pool = pipelinedPoolOf(single)!;
+    const pipelined = pipelinedReadsOf(single)!;
     const everyAccount = Prisma.sql`SELECT id::text FROM accounts`;
     // A setting PostgreSQL refuses: the transaction is aborted, the statement refused.
-    await expect(readInOneFlight(pool, "SET LOCAL ROLE flowpilot_no_such_role")([everyAccount])).rejects.toThrow(/flowpilot_no_such_role/);
+    await expect(readInOneFlight(pipelined, "SET LOCAL ROLE flowpilot_no_such_role")([everyAccount])).rejects.toThrow(/flowpilot_no_such_role/);
     // An opening that does not even parse runs nothing, so the statement after
     // it runs on its own, as the connecting role: its rows must not come back.
-    await expect(readInOneFlight(pool, "SET LOCAL")([everyAccount])).rejects.toThrow(/syntax/);
+    await expect(readInOneFlight(pipelined, "SET LOCAL")([everyAccount])).rejects.toThrow(/syntax/);
     // The connection is idle and unscoped again, and the next read is scoped.
     const [next] = await readInAccountScope(single, a.accountId)([settings]);
     expect(next![0]).toMatchObject({ role: "flowpilot_app", account: a.accountId });
@@ -75,7 +75,7 @@ describe("reads in one flight", () => {
     expect(nextTenant).toMatchObject({ role: "flowpilot_app", account: b.accountId, pid: (before as { pid: number }).pid });
     expect(accounts).toEqual([{ account_id: b.accountId }]);
     // The same connection outside a flight: the connecting role, no account.
-    const { rows } = await pipelinedPoolOf(single)!.query(
+    const { rows } = await pipelinedReadsOf(single)!.pool.query(
       "SELECT current_user::text AS role, current_setting('app.account_id', true) AS account, pg_backend_pid() AS pid");
     expect(rows[0].role).not.toBe("flowpilot_app");
     expect(rows[0].account ?? "").toBe("");
