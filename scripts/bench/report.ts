@@ -24,15 +24,18 @@ import { log } from "./progress";
 type ProbeRow = { claimed_at: Date; first_step_at: Date | null; claimed_by: string | null; priority: string };
 type Stats = { n: number; withAction: number; avg: number | null; median: number | null; p95: number | null };
 
+/** A window fixed once, so that both methods count the same claims however far apart they run. */
+type Pinned = { from: string; to: string };
+
 /** (b): one correlated probe per handoff, every row to Node. */
-async function probe(db: Db, accountId: string, days: number): Promise<ProbeRow[]> {
+async function probe(db: Db, accountId: string, w: Pinned): Promise<ProbeRow[]> {
   return db.$queryRaw<ProbeRow[]>(Prisma.sql`
     SELECT h.claimed_at, h.claimed_by::text AS claimed_by, h.priority,
            (SELECT min(s.created_at) FROM ai_session_steps s
              WHERE s.session_id = h.session_id AND s.created_at > h.claimed_at) AS first_step_at
       FROM session_handoffs h
      WHERE h.account_id = ${accountId}::uuid
-       AND h.claimed_at >= now() - make_interval(days => ${days}) AND h.claimed_at <= now()`);
+       AND h.claimed_at >= ${w.from}::timestamptz AND h.claimed_at <= ${w.to}::timestamptz`);
 }
 
 const deltaSeconds = (r: ProbeRow) => (r.first_step_at ? (r.first_step_at.getTime() - r.claimed_at.getTime()) / 1000 : null);
@@ -58,12 +61,12 @@ function groupBy<K>(rows: ProbeRow[], key: (r: ProbeRow) => K): Map<K, ProbeRow[
 
 /** (b) for each endpoint; day buckets in UTC (the bench accounts' zone). */
 const straightforward = {
-  series: async (db: Db, accountId: string) =>
-    [...groupBy(await probe(db, accountId, 90), (r) => r.claimed_at.toISOString().slice(0, 10)).values()].map(jsStats),
-  breakdown: async (db: Db, accountId: string) =>
-    [...groupBy(await probe(db, accountId, 90), (r) => r.claimed_by).values()].map(jsStats).sort((a, b) => b.n - a.n),
-  distribution: async (db: Db, accountId: string) => {
-    const deltas = (await probe(db, accountId, 90)).map(deltaSeconds);
+  series: async (db: Db, accountId: string, w: Pinned) =>
+    [...groupBy(await probe(db, accountId, w), (r) => r.claimed_at.toISOString().slice(0, 10)).values()].map(jsStats),
+  breakdown: async (db: Db, accountId: string, w: Pinned) =>
+    [...groupBy(await probe(db, accountId, w), (r) => r.claimed_by).values()].map(jsStats).sort((a, b) => b.n - a.n),
+  distribution: async (db: Db, accountId: string, w: Pinned) => {
+    const deltas = (await probe(db, accountId, w)).map(deltaSeconds);
     return BANDS.map((b) => deltas.filter((x) => x !== null && x >= b.min_seconds && (b.max_seconds === null || x < b.max_seconds)).length);
   },
 };
@@ -97,38 +100,43 @@ async function reportPlans(url: string, db: Db, caller: Caller, cursor: string |
 export async function benchReport(url: string, db: Db, caller: Caller, o: { warmup: number; runs: number }): Promise<ReportBench> {
   const trpc = createCaller(createContextInner({ db, caller })).analytics;
   const window = { period: "90d" as const, tz: "UTC" };
+  // The counts are compared over one fixed window: a rolling 90 days moves
+  // between the two methods' runs, and a claim at its edge can fall out.
+  const [{ now }] = (await db.$queryRaw<{ now: Date }[]>`SELECT now()`) as [{ now: Date }];
+  const pinned = { from: new Date(now.getTime() - 90 * 86_400_000).toISOString(), to: now.toISOString(), tz: "UTC" };
   const endpoints: EndpointCase[] = [];
 
   const cases = [
     {
       endpoint: "series (90 daily buckets)",
-      production: () => trpc.escalationsSeries(window),
+      production: (w: typeof window | typeof pinned) => trpc.escalationsSeries(w),
       counts: (x: Awaited<ReturnType<typeof trpc.escalationsSeries>>) => x.buckets.filter((b) => b.n_handoffs_claimed > 0).map((b) => b.n_handoffs_claimed),
-      baseline: () => straightforward.series(db, caller.accountId),
+      baseline: () => straightforward.series(db, caller.accountId, pinned),
       baselineCounts: (x: Stats[]) => x.map((s) => s.n),
     },
     {
       endpoint: "breakdown by engineer",
-      production: () => trpc.escalationsBreakdown({ ...window, by: "engineer" }),
+      production: (w: typeof window | typeof pinned) => trpc.escalationsBreakdown({ ...w, by: "engineer" }),
       counts: (x: Awaited<ReturnType<typeof trpc.escalationsBreakdown>>) => x.groups.map((g) => g.n_handoffs_claimed),
-      baseline: () => straightforward.breakdown(db, caller.accountId),
+      baseline: () => straightforward.breakdown(db, caller.accountId, pinned),
       baselineCounts: (x: Stats[]) => x.map((s) => s.n),
     },
     {
       endpoint: "distribution",
-      production: () => trpc.escalationsDistribution(window),
+      production: (w: typeof window | typeof pinned) => trpc.escalationsDistribution(w),
       counts: (x: Awaited<ReturnType<typeof trpc.escalationsDistribution>>) => x.bands.map((b) => b.count),
-      baseline: () => straightforward.distribution(db, caller.accountId),
+      baseline: () => straightforward.distribution(db, caller.accountId, pinned),
       baselineCounts: (x: number[]) => x,
     },
   ] as const;
 
   for (const c of cases) {
     log(`report: ${c.endpoint} …`);
-    const a = await measure(c.production as () => Promise<unknown>, o.warmup, o.runs);
+    const production = c.production as (w: typeof window | typeof pinned) => Promise<unknown>;
+    const a = await measure(() => production(window), o.warmup, o.runs);
     const b = await measure(c.baseline as () => Promise<unknown>, Math.min(o.warmup, 1), Math.max(3, Math.round(o.runs / 4)));
     // The baseline compares with millisecond Dates; counts must agree exactly (a delta right at a band edge may differ by < 1 ms).
-    const counts = (c.counts as (x: unknown) => number[])(a.result);
+    const counts = (c.counts as (x: unknown) => number[])(await production(pinned));
     const baseline = (c.baselineCounts as (x: unknown) => number[])(b.result);
     const agree = c.endpoint === "distribution"
       ? counts.reduce((s, x) => s + x, 0) === baseline.reduce((s, x) => s + x, 0)
