@@ -4,8 +4,9 @@
  *
  * A procedure that only reads, and whose statements do not depend on each
  * other's results (the metric: its window and previous window; the queue's
- * two lists), need not pay an interactive transaction's round trips. On a pipelined connection
- * (node-postgres' `pipeline` mode) its transaction goes out as one write:
+ * two lists), need not pay an interactive transaction's round trips. On a
+ * pipelined connection (node-postgres' `pipeline` mode) its transaction goes
+ * out without waiting between statements:
  *
  *   BEGIN READ ONLY; SET LOCAL ROLE flowpilot_app; SET LOCAL app.account_id = …   (scope.ts)
  *   each statement, with its parameters
