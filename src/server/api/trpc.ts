@@ -164,9 +164,9 @@ function grantedProcedure(capability: Capability) {
 
 /**
  * A capabilityProcedure for a procedure that only reads, in statements known
- * before they run (the metric): no interactive transaction. ctx.read sends
- * its statements in the caller's account scope in one flight
- * (db/statements.ts); ctx.db, unscoped, is withheld.
+ * before they run (the metric, the queue's lists): no interactive
+ * transaction. ctx.read sends its statements in the caller's account scope
+ * in one flight (db/statements.ts); ctx.db, unscoped, is withheld.
  */
 export function capabilityReadProcedure(capability: Capability) {
   return grantedProcedure(capability).use(({ ctx, next }) =>
