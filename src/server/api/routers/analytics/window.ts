@@ -157,14 +157,9 @@ export function handoffsInScope(scope: Pick<ReportScope, "claims" | "filters">):
  * /escalations, every series bucket and every breakdown group use it.
  */
 export function statsColumns(target: number | null | Prisma.Sql): Prisma.Sql {
-  const withinTarget =
-    target === null
-      ? Prisma.sql`NULL::int`
-      : typeof target === "number"
-        ? Prisma.sql`(count(*) FILTER (WHERE delta_us <= ${target}::bigint * 1000000))::int`
-        : Prisma.sql`CASE WHEN ${target} IS NULL THEN NULL
-            ELSE (count(*) FILTER (WHERE delta_us <= (${target})::bigint * 1000000))::int END`;
-  return Prisma.sql`${firstActionStats()}, ${withinTarget} AS n_within_target`;
+  const t = target === null ? Prisma.sql`NULL::int` : typeof target === "number" ? Prisma.sql`${target}::int` : target;
+  return Prisma.sql`${firstActionStats()}, CASE WHEN (${t}) IS NULL THEN NULL
+    ELSE (count(*) FILTER (WHERE delta_us <= (${t})::bigint * 1000000))::int END AS n_within_target`;
 }
 
 /** A row of statsColumns. */
