@@ -29,14 +29,16 @@ import type { Prisma } from "@/generated/prisma/client";
 import { pipelinedReadsOf, type Db, type PipelinedReads } from "./client";
 import { inAccountScope, isPool, scopeStatement, type ScopeDb } from "./scope";
 
-/** Runs independent read statements and gives each one's rows, in order. */
-export type ReadStatements = (statements: Prisma.Sql[]) => Promise<Record<string, unknown>[][]>;
+type AnyRow = Record<string, unknown>;
+
+/** Runs independent read statements and gives each one's rows, in order (`Row`: what each statement selects). */
+export type ReadStatements = <Row = AnyRow>(statements: Prisma.Sql[]) => Promise<Row[][]>;
 
 /** Runs the statements one after another on a handle already in the caller's scope. */
 export function statementsOn(db: Db): ReadStatements {
-  return async (statements) => {
-    const results: Record<string, unknown>[][] = [];
-    for (const statement of statements) results.push(await db.$queryRaw<Record<string, unknown>[]>(statement));
+  return async <Row>(statements: Prisma.Sql[]) => {
+    const results: Row[][] = [];
+    for (const statement of statements) results.push(await db.$queryRaw<Row[]>(statement));
     return results;
   };
 }
@@ -55,13 +57,13 @@ export function readInAccountScope(db: ScopeDb, accountId: string | null): ReadS
  */
 export function readInOneFlight({ pool, perTransaction }: PipelinedReads, settings: string): ReadStatements {
   const opening = `BEGIN READ ONLY; ${settings}; ${perTransaction}`;
-  return async (statements) => {
+  return async <Row>(statements: Prisma.Sql[]) => {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       const sent = [
         client.query(opening),
-        ...statements.map((s) => client.query<Record<string, unknown>>({ text: s.text, values: s.values })),
+        ...statements.map((s) => client.query<AnyRow>({ text: s.text, values: s.values })),
         client.query("COMMIT"),
       ];
       const settled = await Promise.allSettled(sent);
@@ -73,7 +75,7 @@ export function readInOneFlight({ pool, perTransaction }: PipelinedReads, settin
         if (client.getTransactionStatus() !== "I") broken = failure.reason as Error;
         throw failure.reason;
       }
-      return settled.slice(1, -1).map((r) => (r as PromiseFulfilledResult<pg.QueryResult<Record<string, unknown>>>).value.rows);
+      return settled.slice(1, -1).map((r) => (r as PromiseFulfilledResult<pg.QueryResult<AnyRow>>).value.rows as Row[]);
     } finally {
       client.release(broken);
     }

@@ -10,8 +10,8 @@ let knownZones: Promise<Set<string>> | undefined;
  * repeat on every request.
  */
 function zoneNames(read: ReadStatements): Promise<Set<string>> {
-  knownZones ??= read([Prisma.sql`SELECT name FROM pg_timezone_names`]).then(
-    ([rows]) => new Set(rows!.map((r) => r.name as string)),
+  knownZones ??= read<{ name: string }>([Prisma.sql`SELECT name FROM pg_timezone_names`]).then(
+    ([rows = []]) => new Set(rows.map((r) => r.name)),
     (error: unknown) => {
       knownZones = undefined;
       throw error;

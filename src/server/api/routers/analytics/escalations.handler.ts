@@ -46,7 +46,7 @@ export async function escalationsMetric(
 ): Promise<TEscalationsResponse> {
   const { period, claims, filters, target } = await statementScope(read, accountId, input);
   const windows = input.compare === "previous" ? [claims, previousWindow(claims)] : [claims];
-  const [rows, previousRows] = (await read(windows.map((w) => windowStatsStatement(w, filters, target)))) as Row[][];
+  const [rows, previousRows] = await read<Row>(windows.map((w) => windowStatsStatement(w, filters, target)));
   refuseEndAfterNow(rows?.[0]?.end_after_now === true);
   const current = windowStats(rows?.[0]);
   const previous = previousRows ? windowStats(previousRows[0]) : undefined;

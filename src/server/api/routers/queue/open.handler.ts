@@ -15,7 +15,7 @@ type Row = {
 };
 
 export async function openHandoffs(read: ReadStatements, accountId: string): Promise<TOpenOutput> {
-  const [rows = []] = (await read([Prisma.sql`
+  const [rows = []] = await read<Row>([Prisma.sql`
     SELECT h.id, h.session_id, h.priority, h.intent, u.name AS handed_off_by_name, h.created_at,
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.created_at`)} AS age_seconds,
            count(*) OVER ()::int AS total
@@ -27,7 +27,7 @@ export async function openHandoffs(read: ReadStatements, accountId: string): Pro
     WHERE h.account_id = ${accountId}::uuid
       AND h.claimed_at IS NULL
     ORDER BY h.created_at DESC, h.id
-    LIMIT ${OPEN_LIMIT}`])) as Row[][];
+    LIMIT ${OPEN_LIMIT}`]);
   return {
     total: rows[0]?.total ?? 0,
     handoffs: rows.map((r) => ({

@@ -18,7 +18,7 @@ type Row = {
 };
 
 export async function recentClaims(read: ReadStatements, caller: Caller): Promise<TRecentOutput> {
-  const [rows = []] = (await read([Prisma.sql`
+  const [rows = []] = await read<Row>([Prisma.sql`
     SELECT h.id, h.session_id, h.priority, h.intent, h.claimed_by, u.name AS claimed_by_name, h.claimed_at,
            ${secondsBetween(Prisma.sql`now()`, Prisma.sql`h.claimed_at`)} AS claim_age_seconds,
            ${roundedSeconds(secondsToFirstAction())} AS seconds_to_first_action
@@ -30,7 +30,7 @@ export async function recentClaims(read: ReadStatements, caller: Caller): Promis
       AND h.claimed_at IS NOT NULL
       AND h.claimed_at <= now()
     ORDER BY h.claimed_at DESC, h.id
-    LIMIT ${RECENT_LIMIT}`])) as Row[][];
+    LIMIT ${RECENT_LIMIT}`]);
   return {
     claims: rows.map((r) => ({
       id: r.id,
