@@ -104,26 +104,27 @@ export async function benchReport(url: string, db: Db, caller: Caller, o: { warm
   // between the two methods' runs, and a claim at its edge can fall out.
   const [{ now }] = (await db.$queryRaw<{ now: Date }[]>`SELECT now()`) as [{ now: Date }];
   const pinned = { from: new Date(now.getTime() - 90 * 86_400_000).toISOString(), to: now.toISOString(), tz: "UTC" };
+  type Window = typeof window | typeof pinned;
   const endpoints: EndpointCase[] = [];
 
   const cases = [
     {
       endpoint: "series (90 daily buckets)",
-      production: (w: typeof window | typeof pinned) => trpc.escalationsSeries(w),
+      production: (w: Window) => trpc.escalationsSeries(w),
       counts: (x: Awaited<ReturnType<typeof trpc.escalationsSeries>>) => x.buckets.filter((b) => b.n_handoffs_claimed > 0).map((b) => b.n_handoffs_claimed),
       baseline: () => straightforward.series(db, caller.accountId, pinned),
       baselineCounts: (x: Stats[]) => x.map((s) => s.n),
     },
     {
       endpoint: "breakdown by engineer",
-      production: (w: typeof window | typeof pinned) => trpc.escalationsBreakdown({ ...w, by: "engineer" }),
+      production: (w: Window) => trpc.escalationsBreakdown({ ...w, by: "engineer" }),
       counts: (x: Awaited<ReturnType<typeof trpc.escalationsBreakdown>>) => x.groups.map((g) => g.n_handoffs_claimed),
       baseline: () => straightforward.breakdown(db, caller.accountId, pinned),
       baselineCounts: (x: Stats[]) => x.map((s) => s.n),
     },
     {
       endpoint: "distribution",
-      production: (w: typeof window | typeof pinned) => trpc.escalationsDistribution(w),
+      production: (w: Window) => trpc.escalationsDistribution(w),
       counts: (x: Awaited<ReturnType<typeof trpc.escalationsDistribution>>) => x.bands.map((b) => b.count),
       baseline: () => straightforward.distribution(db, caller.accountId, pinned),
       baselineCounts: (x: number[]) => x,
@@ -132,7 +133,7 @@ export async function benchReport(url: string, db: Db, caller: Caller, o: { warm
 
   for (const c of cases) {
     log(`report: ${c.endpoint} …`);
-    const production = c.production as (w: typeof window | typeof pinned) => Promise<unknown>;
+    const production = c.production as (w: Window) => Promise<unknown>;
     const a = await measure(() => production(window), o.warmup, o.runs);
     const b = await measure(c.baseline as () => Promise<unknown>, Math.min(o.warmup, 1), Math.max(3, Math.round(o.runs / 4)));
     // The baseline compares with millisecond Dates; counts must agree exactly (a delta right at a band edge may differ by < 1 ms).
