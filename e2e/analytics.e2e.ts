@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { readFileSync } from "node:fs";
 import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
+import { untilHydrated } from "./support/hydration";
 import { restMetric, scrollsSideways } from "./support/escalations";
 import { formatCount, formatDuration } from "../src/lib/format";
 import type { TEscalationsResponse } from "../src/server/api/routers/analytics/escalations.types";
@@ -127,7 +128,9 @@ test.describe("escalation analytics", () => {
   test("a custom range of days is read in the account's time zone, kept in the URL, and checked inline", async ({ page }) => {
     await signInAs(page, DEMO.engineer);
     await page.goto("/analytics/escalations?period=30d");
-    await page.locator("label").filter({ hasText: "Custom" }).click();
+    const custom = page.locator("label").filter({ hasText: "Custom" });
+    await untilHydrated(custom);
+    await custom.click();
 
     // An inverted range is refused next to the inputs and changes nothing.
     await page.getByLabel("First day").fill(daysAgo(5));

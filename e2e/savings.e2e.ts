@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { DEMO, signInAs } from "./support/session";
+import { untilHydrated } from "./support/hydration";
 import { scrollsSideways } from "./support/escalations";
 import { verdictSentence } from "../src/components/savings/verdict-sentence";
 import { formatDuration } from "../src/lib/format";
@@ -76,6 +77,7 @@ test.describe("savings", () => {
     const before = await timingsTotal(page);
     const file = (name: string, lines: string[]) => ({ name, mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
 
+    await untilHydrated(page.getByTestId("import-file"));
     await page.getByTestId("import-file").setInputFiles(
       file("bad.csv", [HEADER, "2026-11-20T09:14:03Z,30,Erin,", "2026-11-20T09:20:00Z,-4,Erin,", "2026-11-20T09:30:00Z,60.5,,"]),
     );
