@@ -61,11 +61,11 @@ export function readInOneFlight({ pool, perTransaction }: PipelinedReads, settin
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
-      const sent = [
+      const sent = inOneWrite(client, () => [
         client.query(opening),
         ...statements.map((s) => client.query<AnyRow>({ text: s.text, values: s.values })),
         client.query("COMMIT"),
-      ];
+      ]);
       const settled = await Promise.allSettled(sent);
       // The first failure in the order sent: the opening's before any statement's.
       const failure = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -80,4 +80,23 @@ export function readInOneFlight({ pool, perTransaction }: PipelinedReads, settin
       client.release(broken);
     }
   };
+}
+
+/**
+ * Runs `send` with the connection's socket corked, so that everything it
+ * queues leaves in one write. A pipelined client hands each query to the
+ * socket as it is called, and each would otherwise be a write of its own: on
+ * loopback a write costs the sender the receiving side's TCP work too, which
+ * made the flight's three writes a visible share of a stat card's CPU.
+ * node-postgres corks a single query's messages the same way (query.js);
+ * `connection.stream` is how it reaches the socket there too.
+ */
+function inOneWrite<T>(client: pg.PoolClient, send: () => T): T {
+  const socket = (client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
+  socket?.cork?.();
+  try {
+    return send();
+  } finally {
+    socket?.uncork?.();
+  }
 }

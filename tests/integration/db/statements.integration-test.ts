@@ -81,4 +81,27 @@ describe("reads in one flight", () => {
     expect(rows[0].account ?? "").toBe("");
     expect(rows[0].pid).toBe((before as { pid: number }).pid);
   });
+
+  it("leave for PostgreSQL in one socket write, the opening, the statements and COMMIT together", async () => {
+    const a = await tenant("A");
+    const { pool } = pipelinedReadsOf(single)!;
+    // The pool's one connection, whose socket every flight below writes to.
+    const client = await pool.connect();
+    const socket = (client as unknown as { connection: { stream: import("node:net").Socket } }).connection.stream;
+    client.release();
+    let writes = 0;
+    const counted = <F extends (...args: never[]) => unknown>(write: F) =>
+      ((...args: Parameters<F>) => { writes++; return write.apply(socket, args); }) as F;
+    const original = { write: socket._write, writev: socket._writev };
+    socket._write = counted(socket._write);
+    if (socket._writev) socket._writev = counted(socket._writev);
+    try {
+      const [first, second] = await readInAccountScope(single, a.accountId)([settings, settings]);
+      expect(first![0]).toMatchObject({ role: "flowpilot_app", account: a.accountId });
+      expect(second).toEqual(first);
+    } finally {
+      Object.assign(socket, { _write: original.write, _writev: original.writev });
+    }
+    expect(writes).toBe(1);
+  });
 });
