@@ -46,7 +46,7 @@ class UsageError extends OperatorError {
 import { freePort } from "../../tests/support/net";
 import { startLoadPostgres, type LoadPostgres } from "./postgres";
 import { loadId, OPEN_PER_ACCOUNT, seedLoad, SESSIONS_PER_ACCOUNT, USERS, type Seeded } from "./seed";
-import { buildApp, rssBytes, startApp, type AppServer } from "./server";
+import { buildApp, cpuSeconds, rssBytes, startApp, type AppServer } from "./server";
 import { cpuByStage, monotonicUs, newestProfile, profileTable, sourceMapper } from "./profile";
 import { fire, startClock, type Clock, type Kind, type RequestSpec, type Shot } from "./traffic";
 import {
@@ -284,9 +284,19 @@ runScript(async () => {
       const slice = o.capacitySeconds / CAPACITY_TURNS;
       const healthSamples: Sample[] = [];
       const cardSamples: Sample[] = [];
+      // The server's CPU time per request of each kind: what decides the
+      // ratio while the server's main thread is the bottleneck, and steadier
+      // than req/s when the machine's speed wanders between turns.
+      const cpu = { health: 0, card: 0 };
+      const pid = app.pid();
+      const timed = async (into: "health" | "card", run: () => Promise<unknown>) => {
+        const before = cpuSeconds(pid) ?? 0;
+        await run();
+        cpu[into] += (cpuSeconds(pid) ?? before) - before;
+      };
       for (let turn = 0; turn < CAPACITY_TURNS; turn++) {
-        await fire(app.origin, [{ kind: k.health, seconds: slice, connections: o.connections }], clock, healthSamples);
-        await fire(app.origin, [{ kind: k.statCard, seconds: slice, connections: o.connections }], clock, cardSamples);
+        await timed("health", () => fire(app!.origin, [{ kind: k.health, seconds: slice, connections: o.connections }], clock, healthSamples));
+        await timed("card", () => fire(app!.origin, [{ kind: k.statCard, seconds: slice, connections: o.connections }], clock, cardSamples));
       }
       const h = summarize(healthSamples, o.capacitySeconds, expected)[0]!;
       const c = summarize(cardSamples, o.capacitySeconds, expected)[0]!;
@@ -296,6 +306,11 @@ runScript(async () => {
       out(kindTable([h, c]));
       out();
       out(`Authenticated metric reads: **${ratio === null ? "–" : `${(ratio * 100).toFixed(0)} %`}** of /api/health's req/s.`);
+      const perRequest = (seconds: number, samples: Sample[]) => (samples.length ? (seconds * 1000) / samples.length : NaN);
+      const healthCpu = perRequest(cpu.health, healthSamples);
+      const cardCpu = perRequest(cpu.card, cardSamples);
+      out(`Server CPU per request: /api/health ${healthCpu.toFixed(2)} ms, stat card ${cardCpu.toFixed(2)} ms ` +
+        `(the health check costs ${((healthCpu / cardCpu) * 100).toFixed(0)} % of a stat card).`);
       out();
     }
 

@@ -87,6 +87,21 @@ function descendants(pid: number): number[] {
 }
 
 /** Resident set size of a process, from /proc/<pid>/status (VmRSS). */
+/**
+ * CPU seconds the process has used (user and system, all its threads), from
+ * /proc; Linux reports them in USER_HZ ticks, 100 a second on every platform
+ * it runs on. Null once the process is gone.
+ */
+export function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [utime, stime] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").slice(11, 13).map(Number);
+    return (utime! + stime!) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export function rssBytes(pid: number): number | null {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
