@@ -10,19 +10,8 @@ const ZONES = ["America/New_York", "Asia/Kolkata", "Europe/Berlin", "UTC"];
 function editor(over: Partial<Parameters<typeof SettingsEditorView>[0]> = {}) {
   const onSave = vi.fn();
   const onEdit = vi.fn();
-  render(
-    <SettingsEditorView
-      settings={settings()}
-      timeZones={ZONES}
-      timeZonesFailed={false}
-      saving={false}
-      saved={false}
-      error={null}
-      onEdit={onEdit}
-      onSave={onSave}
-      {...over}
-    />,
-  );
+  const idle = { settings: settings(), timeZones: ZONES, timeZonesFailed: false, saving: false, saved: false, error: null };
+  render(<SettingsEditorView {...idle} onEdit={onEdit} onSave={onSave} {...over} />);
   return { onSave, onEdit };
 }
 
