@@ -16,8 +16,10 @@
  * a Caller needs: never a password hash (docs/isolation.md).
  */
 import { parse as parseCookies } from "cookie";
+import { Prisma } from "@/generated/prisma/client";
 import type { AccountRole } from "@/generated/prisma/enums";
 import type { Db } from "@/server/db/client";
+import { readBeforeScope } from "@/server/db/statements";
 import { isPgUuid } from "@/server/db/uuid";
 import { callerFromUser, type Caller } from "./roles";
 import { hashApiKey, parseBearer } from "./api-keys";
@@ -57,7 +59,7 @@ export async function resolveSessionUser(db: Db, headers: Headers): Promise<Call
   const jwt = await decodeSessionToken(token, authSecret());
   // A token signed with our secret names a user id; anything else names nobody.
   if (!jwt?.sub || !isPgUuid(jwt.sub)) return null;
-  const [user] = await db.$queryRaw<CallerRow[]>`SELECT * FROM flowpilot_session_caller(${jwt.sub}::uuid)`;
+  const [user] = await readBeforeScope<CallerRow>(db, Prisma.sql`SELECT * FROM flowpilot_session_caller(${jwt.sub}::uuid)`);
   return user ? callerFromUser(toCallerUser(user)) : null;
 }
 
@@ -78,8 +80,8 @@ function sessionToken(headers: Headers): string | null {
 async function resolveApiKey(db: Db, token: string): Promise<ResolvedCaller> {
   // Unknown, revoked, or no longer its user's account's key: no row. The
   // function also records the use (last_used_at, at most once a minute).
-  const [key] = await db.$queryRaw<(CallerRow & { api_key_id: string; scopes: string[] })[]>`
-    SELECT * FROM flowpilot_api_key_caller(${hashApiKey(token)})`;
+  const [key] = await readBeforeScope<CallerRow & { api_key_id: string; scopes: string[] }>(db, Prisma.sql`
+    SELECT * FROM flowpilot_api_key_caller(${hashApiKey(token)})`);
   if (!key) return { caller: null, authFailure: INVALID_KEY };
   // A scope this version does not know (written by a newer one) grants nothing.
   return { caller: callerFromUser(toCallerUser(key), key.api_key_id, key.scopes.filter(isApiKeyScope)) };

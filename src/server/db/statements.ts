@@ -51,6 +51,20 @@ export function readInAccountScope(db: ScopeDb, accountId: string | null): ReadS
 }
 
 /**
+ * One statement outside any account's scope, as the connecting role: only for
+ * the lookups made before the caller is known, which go through the narrow
+ * SECURITY DEFINER functions of docs/isolation.md (auth/caller.ts). On the
+ * pipelined connections where `db` has them, so that authenticating a request
+ * costs a round trip of the driver's and not also a turn of Prisma's client.
+ */
+export async function readBeforeScope<Row = AnyRow>(db: Db, statement: Prisma.Sql): Promise<Row[]> {
+  const pipelined = pipelinedReadsOf(db);
+  if (!pipelined) return db.$queryRaw<Row[]>(statement);
+  const { rows } = await pipelined.pool.query({ text: statement.text, values: statement.values });
+  return rows as Row[];
+}
+
+/**
  * Sends `BEGIN READ ONLY; <settings>`, the statements and COMMIT on one
  * pipelined connection without waiting in between. Exported for the bench,
  * which also times the flight without the scope's settings.
