@@ -4,8 +4,8 @@
  * them: writeScreenshotIfChanged only writes when the bytes differ.
  *
  * Text that moves with the clock carries `data-live` in the app (ages such
- * as "5m ago", the report's window timestamps); it is hidden, keeping its
- * space, while a picture is taken.
+ * as "5m ago", the report's window timestamps); it is hidden, in a box of
+ * fixed width, while a picture is taken.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -17,8 +17,13 @@ import { signInAs } from "./support/session";
 import { writeScreenshotIfChanged } from "./support/screenshots";
 import { seedShowcase, SHOWCASE } from "./support/showcase";
 
-// The analytics page states its window to the minute (its metric-window line); hidden likewise.
-const LIVE_TEXT = '[data-live], [data-testid="metric-window"] { visibility: hidden !important; }';
+// Live text is hidden in a box of one width whatever it says ("5m ago", "2h ago"), so that
+// neither it nor what follows it on the line moves between runs. The analytics page states its
+// window to the minute (its metric-window line, a block of its own); hidden likewise.
+const LIVE_TEXT =
+  "[data-live] { visibility: hidden !important; display: inline-block !important; width: 4em !important;" +
+  " overflow: hidden !important; vertical-align: bottom !important; white-space: nowrap !important; }" +
+  ' [data-testid="metric-window"] { visibility: hidden !important; }';
 const DIR = "docs/screenshots";
 
 async function settled(page: Page) {
