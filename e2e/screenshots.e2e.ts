@@ -63,6 +63,8 @@ test.describe("README screenshots", () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto("/analytics/escalations?period=30d");
       await expect(page.getByTestId("metric-median")).toBeVisible();
+      // The chart is loaded on demand and drawn once sized: wait for its lines, not its skeleton.
+      await expect(page.getByTestId("trend-chart").locator(".recharts-line-curve").first()).toBeVisible();
       await shoot(page, scheme === "light" ? "analytics.png" : "analytics-dark.png");
     });
   }
