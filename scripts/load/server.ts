@@ -86,7 +86,6 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-/** Resident set size of a process, from /proc/<pid>/status (VmRSS). */
 /**
  * CPU seconds the process has used (user and system, all its threads), from
  * /proc; Linux reports them in USER_HZ ticks, 100 a second on every platform
@@ -102,6 +101,7 @@ export function cpuSeconds(pid: number): number | null {
   }
 }
 
+/** Resident set size of a process, from /proc/<pid>/status (VmRSS). */
 export function rssBytes(pid: number): number | null {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -99,11 +99,11 @@ export function readInOneFlight({ pool, perTransaction }: PipelinedReads, settin
 /**
  * Runs `send` with the connection's socket corked, so that everything it
  * queues leaves in one write. A pipelined client hands each query to the
- * socket as it is called, and each would otherwise be a write of its own: on
- * loopback a write costs the sender the receiving side's TCP work too, which
- * made the flight's three writes a visible share of a stat card's CPU.
- * node-postgres corks a single query's messages the same way (query.js);
- * `connection.stream` is how it reaches the socket there too.
+ * socket as it is called, and each would otherwise be a write of its own
+ * (four for a one-statement flight): a system call each, and on loopback the
+ * sender also pays the receiving side's TCP work. node-postgres corks a
+ * single query's messages the same way (query.js); `connection.stream` is how
+ * it reaches the socket there too.
  */
 function inOneWrite<T>(client: pg.PoolClient, send: () => T): T {
   const socket = (client as unknown as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } }).connection?.stream;
