@@ -25,13 +25,8 @@ export default async function SignInPage({ searchParams }: Props) {
           <span aria-hidden="true" className="inline-block size-5 rounded-md bg-accent" />
           FlowPilot
         </p>
-        <section
-          aria-labelledby="signin-heading"
-          className="rounded-lg border border-border bg-surface p-6 shadow-sm"
-        >
-          <h1 id="signin-heading" className="mb-1 text-xl font-semibold">
-            Sign in
-          </h1>
+        <section aria-labelledby="signin-heading" className="rounded-lg border border-border bg-surface p-6 shadow-sm">
+          <h1 id="signin-heading" className="mb-1 text-xl font-semibold">Sign in</h1>
           <p className="mb-6 text-sm text-muted">Use the email and password your administrator gave you.</p>
           <SignInForm callbackPath={callbackPath} initialError={error} />
         </section>
