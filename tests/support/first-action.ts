@@ -4,7 +4,9 @@
  * definition (the first step of the session strictly after the claim).
  */
 import pg from "pg";
+import type { Db } from "@/server/db/client";
 import type { TestDatabase } from "./test-database";
+import { buildWorld, insertSessions } from "./world";
 
 /** Timestamps are microsecond offsets from one base, so ties and 1 µs gaps are common. */
 const AT = `(timestamptz '2026-01-01 00:00:00+00' + $X::bigint * interval '1 microsecond')`;
@@ -13,19 +15,10 @@ export const at = (param: number) => AT.replace("$X", `$${param}`);
 export type World = { accountId: string; userId: string; sessions: string[] };
 export type Queryable = pg.Pool | pg.Client | pg.PoolClient;
 
-export async function makeWorld(q: Queryable, sessions: number, label: string): Promise<World> {
-  const { rows: [account] } = await q.query<{ id: string }>(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [label]);
-  const { rows: [user] } = await q.query<{ id: string }>(
-    `INSERT INTO users (account_id, email, name, password_hash, account_role)
-     VALUES ($1, $2, 'Random writer', 'x', 'engineer') RETURNING id`,
-    [account!.id, `writer-${label.toLowerCase().replace(/\W+/g, "-")}-${Date.now()}@test.flowpilot.test`],
-  );
-  const { rows } = await q.query<{ id: string }>(
-    `INSERT INTO ai_sessions (user_id, account_id, session_type, intake_type, intake_content, status, confidence_tier, conversation_messages)
-     SELECT $1, $2, 'troubleshooting', 'ticket', '{}', 'open', 'medium', '[]' FROM generate_series(1, $3) RETURNING id`,
-    [user!.id, account!.id, sessions],
-  );
-  return { accountId: account!.id, userId: user!.id, sessions: rows.map((r) => r.id) };
+/** An account and user from the shared world builder, with `sessions` sessions, as plain ids for SQL. */
+export async function worldWithSessions(db: Db, sessions: number, label: string): Promise<World> {
+  const world = await buildWorld(db, { accountName: label });
+  return { accountId: world.accountId, userId: world.userId, sessions: await insertSessions(db, world, sessions) };
 }
 
 /**
@@ -56,9 +49,9 @@ export async function foldAll(q: Queryable): Promise<number> {
   return left!.n;
 }
 
-/** Ends the pool, waits until the server has closed its backends, then drops the database. */
-export async function endPoolAndDrop(pool: pg.Pool | undefined, database: TestDatabase | undefined) {
-  await pool?.end();
+/** Ends the pool (and the client the worlds were built with), waits until the server has closed its backends, then drops the database. */
+export async function endPoolAndDrop(pool: pg.Pool | undefined, database: TestDatabase | undefined, db?: Db) {
+  await Promise.all([pool?.end(), db?.$disconnect()]);
   if (!database) return;
   // pool.end() resolves before the server has closed the backends; dropping
   // the database under them would surface as an error on a closed client.

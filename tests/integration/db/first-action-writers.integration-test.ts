@@ -7,20 +7,23 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "@/server/db/client";
+import { createDb, type Db } from "@/server/db/client";
 import { foldFirstActions } from "@/server/first-action/fold";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
-import { at, endPoolAndDrop, foldAll, makeWorld, mismatches, type Queryable, type World } from "../../support/first-action";
+import { at, endPoolAndDrop, foldAll, mismatches, worldWithSessions, type Queryable, type World } from "../../support/first-action";
 
 let database: TestDatabase;
 let pool: pg.Pool;
+/** The client the shared world builder writes accounts and users with. */
+let db: Db;
 
 beforeAll(async () => {
   database = await createTestDatabase("flowpilot_first_action_writers");
   pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  db = createDb(database.url);
 });
 
-afterAll(() => endPoolAndDrop(pool, database));
+afterAll(() => endPoolAndDrop(pool, database, db));
 
 const CLAIM_AT = 10_000_000;
 
@@ -88,7 +91,7 @@ describe("a step-writing service with least privileges", () => {
   });
 
   it("writes steps and handoffs, and the metric stays exact", async () => {
-    const w = await makeWorld(pool, 2, "Least privilege");
+    const w = await worldWithSessions(db, 2, "Least privilege");
     const [first, second] = w.sessions as [string, string];
     const url = new URL(database.url);
     url.username = role;
@@ -112,7 +115,7 @@ describe("a step-writing service with least privileges", () => {
 
 describe("rows written with session_replication_role = replica", () => {
   it("skip the triggers until an operator queues their sessions for recomputation", async () => {
-    const w = await makeWorld(pool, 1, "Replica");
+    const w = await worldWithSessions(db, 1, "Replica");
     const [session] = w.sessions as [string];
     await insertClaimedHandoff(pool, w, session, CLAIM_AT);
     expect(await foldAll(pool)).toBe(0);
@@ -135,7 +138,7 @@ describe("rows written with session_replication_role = replica", () => {
 
 describe("writers of steps and handoffs never wait on each other", () => {
   it("two transactions each writing steps on the other's session", async () => {
-    const w = await makeWorld(pool, 2, "Crossed steps");
+    const w = await worldWithSessions(db, 2, "Crossed steps");
     const [s1, s2] = w.sessions as [string, string];
     await insertClaimedHandoff(pool, w, s1, CLAIM_AT);
     await insertClaimedHandoff(pool, w, s2, CLAIM_AT);
@@ -153,7 +156,7 @@ describe("writers of steps and handoffs never wait on each other", () => {
   });
 
   it("a step, then a session update with a new handoff, then an update of the same session", async () => {
-    const w = await makeWorld(pool, 1, "Session update");
+    const w = await worldWithSessions(db, 1, "Session update");
     const [s] = w.sessions as [string];
     await insertClaimedHandoff(pool, w, s, CLAIM_AT);
     await withTwoConnections(async (t1, t2) => {
@@ -172,7 +175,7 @@ describe("writers of steps and handoffs never wait on each other", () => {
   });
 
   it("folding skips, without waiting, a session whose handoff an open transaction holds", async () => {
-    const w = await makeWorld(pool, 1, "Fold skips");
+    const w = await worldWithSessions(db, 1, "Fold skips");
     const [s] = w.sessions as [string];
     const handoff = await insertClaimedHandoff(pool, w, s, CLAIM_AT);
     await withTwoConnections(async (claimer, folder) => {
@@ -189,19 +192,14 @@ describe("writers of steps and handoffs never wait on each other", () => {
 
 describe("the app's folding", () => {
   it("stores every pending recomputation, over several batches", async () => {
-    const w = await makeWorld(pool, 3, "App folding");
+    const w = await worldWithSessions(db, 3, "App folding");
     for (const [i, s] of w.sessions.entries()) await insertClaimedHandoff(pool, w, s, CLAIM_AT + i);
     await pool.query(`INSERT INTO ai_session_steps (session_id, account_id, step_order, step_type, content, created_at)
                       SELECT ($1::uuid[])[1 + g % 3], $2, g, 'bulk', '{}', ${at(3)} + g * interval '1 millisecond'
                         FROM generate_series(1, 2500) g`, [w.sessions, w.accountId, 20_000_000]);
     // One statement adds one row per session; many statements, many rows.
     for (let i = 0; i < 1200; i++) await insertStep(pool, w, w.sessions[i % 3]!, 30_000_000 + i);
-    const db = createDb(database.url);
-    try {
-      expect(await foldFirstActions(db)).toBeGreaterThan(1000);
-    } finally {
-      await db.$disconnect();
-    }
+    expect(await foldFirstActions(db)).toBeGreaterThan(1000);
     const { rows: [left] } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM first_action_pending`);
     expect(left!.n).toBe(0);
     expect(await mismatches(pool, w.accountId, "stored")).toEqual([]);

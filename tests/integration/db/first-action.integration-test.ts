@@ -9,19 +9,23 @@
 // Runs in a database of its own: it truncates the steps table.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/server/db/client";
 import { seededRandom } from "@/ops/seed/demo";
 import { createTestDatabase, type TestDatabase } from "../../support/test-database";
-import { at, endPoolAndDrop, foldAll, makeWorld, mismatches, type World } from "../../support/first-action";
+import { at, endPoolAndDrop, foldAll, mismatches, worldWithSessions, type World } from "../../support/first-action";
 
 let database: TestDatabase;
 let pool: pg.Pool;
+/** The client the shared world builder writes accounts and users with. */
+let db: Db;
 
 beforeAll(async () => {
   database = await createTestDatabase("flowpilot_first_action");
   pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  db = createDb(database.url);
 });
 
-afterAll(() => endPoolAndDrop(pool, database));
+afterAll(() => endPoolAndDrop(pool, database, db));
 
 type Op = { name: string; sql: string; params: unknown[] };
 
@@ -165,7 +169,7 @@ describe("first_action_at under random writes", () => {
       const rand = seededRandom(seed);
       const client = await pool.connect();
       try {
-        const world = await makeWorld(client, 5, `Random ${seed}`);
+        const world = await worldWithSessions(db, 5, `Random ${seed}`);
         const nextOp = makeOps(world, rand);
         let withAction = 0;
         let claimed = 0;
@@ -256,7 +260,7 @@ describe("first_action_at under concurrent writers", () => {
   ];
 
   async function setUp(setup: Setup, label: string): Promise<Scenario> {
-    const world = await makeWorld(pool, 2, label);
+    const world = await worldWithSessions(db, 2, label);
     const [first, other] = world.sessions as [string, string];
     let handoffId = "";
     if (setup.handoffIn !== "none") {
